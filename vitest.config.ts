@@ -1,11 +1,34 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+// Two projects, so `npm test` can run the pure suites everywhere and the database suites once
+// per target (a real PostgreSQL and the embedded PGlite), chosen by HEAPWISE_TEST_DB.
+const integration = ["test/db/**/*.test.ts", "test/integration/**/*.test.ts", "test/auth/**/*.test.ts"];
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: [...integration, "test/e2e/**", "node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: integration,
+          exclude: ["node_modules/**"],
+          // Each file gets its own database; on 2 cores, one file at a time keeps timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
