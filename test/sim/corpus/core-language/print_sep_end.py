@@ -1,0 +1,6 @@
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" continued")
+print(1, 2.5, None, True, sep=", ", end="!\n")
+print()
+print("x", end="")

@@ -1,0 +1,6 @@
+# expect: unsupported
+def gen():
+    yield 1
+    yield 2
+
+print(list(gen()))

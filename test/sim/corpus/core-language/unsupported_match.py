@@ -1,0 +1,7 @@
+# expect: unsupported
+command = "go north"
+match command.split():
+    case ["go", direction]:
+        print("going", direction)
+    case _:
+        print("unknown")

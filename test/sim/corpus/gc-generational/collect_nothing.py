@@ -1,0 +1,4 @@
+import gc
+x = [1, 2, 3]
+print(gc.collect())
+print(x)

@@ -1,0 +1,9 @@
+a = "a"
+b = "b"
+s = "abc"
+print(s[0] is a)
+print(s[1:2] is b)
+t = "".join(["x"])
+x = "x"
+print(t is x)
+print(s[0] == a)

@@ -1,0 +1,6 @@
+x = int("-5")
+y = int("-5")
+print(x is y)
+x = int("-6")
+y = int("-6")
+print(x is y)

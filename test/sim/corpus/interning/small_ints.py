@@ -1,0 +1,9 @@
+a = 256
+b = 256
+print(a is b)
+c = int("256")
+d = int("256")
+print(c is d)
+e = int("257")
+f = int("257")
+print(e is f)

@@ -1,0 +1,4 @@
+import sys
+print(sys.getsizeof("a"))
+print(sys.getsizeof("hello"))
+print(sys.getsizeof("hello") - sys.getsizeof(""))

@@ -1,0 +1,9 @@
+import sys
+
+def f():
+    local = []
+    print(sys.getrefcount(local) - 1)
+    other = local
+    print(sys.getrefcount(local) - 1)
+
+f()
