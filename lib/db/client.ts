@@ -1,0 +1,60 @@
+// The Prisma client: one per process, over the `pg` driver (`@prisma/adapter-pg`), so the same code
+// talks to a PostgreSQL server and to the embedded PGlite served on a local socket.
+//
+// The instance lives on globalThis because Next's dev server re-evaluates modules on every edit;
+// a module-level variable would open a new pool per reload until the database refuses connections.
+// This file has no `import "server-only"` so scripts and vitest (which run outside Next) can use it;
+// Next code imports `@/lib/db`, which adds that guard.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getEnv } from "../env";
+import { PrismaClient } from "./generated/client";
+
+export { Prisma, PrismaClient } from "./generated/client";
+
+type Holder = { prisma?: PrismaClient; url?: string };
+const holder = globalThis as typeof globalThis & { __heapwisePrisma?: Holder };
+
+// A server takes 10 per process by default; override with DATABASE_POOL_MAX (the start script sets
+// 1 for the embedded database, which serves one connection at a time).
+const DEFAULT_POOL_MAX = 10;
+
+export type ClientOptions = { url: string; poolMax?: number; connectTimeoutMs?: number };
+
+/** A new client with its own pool. Callers own it and must `$disconnect()` it. */
+export function createPrisma({ url, poolMax = DEFAULT_POOL_MAX, connectTimeoutMs = 5_000 }: ClientOptions): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: poolMax,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // Closing idle connections lets a restarted database be reached again without a stale socket.
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+/** The process's shared client, from DATABASE_URL. */
+export function getPrisma(): PrismaClient {
+  const state = (holder.__heapwisePrisma ??= {});
+  const env = getEnv();
+  if (!env.databaseUrl) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run demo` (embedded database) or set DATABASE_URL to a PostgreSQL server.",
+    );
+  }
+  if (!state.prisma || state.url !== env.databaseUrl) {
+    state.prisma = createPrisma({ url: env.databaseUrl, poolMax: env.databasePoolMax ?? DEFAULT_POOL_MAX });
+    state.url = env.databaseUrl;
+  }
+  return state.prisma;
+}
+
+/** Closes the shared client (end of a script or a test file). */
+export async function disconnectPrisma(): Promise<void> {
+  const state = holder.__heapwisePrisma;
+  if (state?.prisma) {
+    const prisma = state.prisma;
+    state.prisma = undefined;
+    state.url = undefined;
+    await prisma.$disconnect();
+  }
+}
