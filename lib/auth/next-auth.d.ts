@@ -1,0 +1,18 @@
+// Adds the user id and role that lib/auth/options.ts puts into the session and JWT.
+import type { DefaultSession } from "next-auth";
+import type { Role } from "./roles";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role } & DefaultSession["user"];
+  }
+  interface User {
+    role: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: Role;
+  }
+}
