@@ -6,6 +6,8 @@ const nextConfig = {
   // The simulator and database drivers run only on the server; keep them out of client bundles.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pyodide"],
   poweredByHeader: false,
+  // forbidden() in lib/auth/page.ts: a student on an instructor page gets a real 403 page.
+  experimental: { authInterrupts: true },
 };
 
 const withMDX = createMDX({});

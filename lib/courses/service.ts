@@ -92,3 +92,23 @@ export async function listCourses(userId: string): Promise<CourseSummary[]> {
 export async function countStudents(courseId: string): Promise<number> {
   return getPrisma().enrolment.count({ where: { courseId, role: "STUDENT" } });
 }
+
+/** Opens or closes a course's join code. The caller must have been checked as its instructor. */
+export async function setJoinCodeEnabled(courseId: string, enabled: boolean): Promise<void> {
+  await getPrisma().course.update({ where: { id: courseId }, data: { joinCodeEnabled: enabled } });
+}
+
+/** What a course page shows beyond the course row: its owner and published assessments. */
+export async function courseOverview(courseId: string) {
+  const db = getPrisma();
+  const [owner, assessments, studentCount] = await Promise.all([
+    db.course.findUnique({ where: { id: courseId }, select: { owner: { select: { name: true } } } }),
+    db.assessment.findMany({
+      where: { courseId, publishedAt: { not: null } },
+      orderBy: { opensAt: "asc" },
+      select: { id: true, title: true, kind: true, opensAt: true, closesAt: true },
+    }),
+    countStudents(courseId),
+  ]);
+  return { ownerName: owner?.owner.name ?? "", assessments, studentCount };
+}
