@@ -2,7 +2,7 @@
 // Form pieces shared by every server-action form: labelled inputs that show their field errors
 // (wired with aria-describedby so screen readers announce them) and a pending-aware submit.
 import { useFormStatus } from "react-dom";
-import type { FieldErrors } from "@/lib/http/action";
+import type { FieldErrors } from "@/lib/http/action-state";
 
 export function Field({
   label,

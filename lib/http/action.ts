@@ -8,16 +8,10 @@ import type { Caller } from "@/lib/auth/caller";
 import { requireRole, requireUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/auth/roles";
 import { classifyDatabaseError } from "@/lib/db/errors";
+import type { ActionState, FieldErrors } from "./action-state";
 import { toErrorBody } from "./errors";
 
-export type FieldErrors = Record<string, string[]>;
-
-export type ActionState<T = null> =
-  | { status: "idle" }
-  | { status: "ok"; message: string; data: T }
-  | { status: "error"; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
-
-export const idle = { status: "idle" } as const;
+export { type ActionState, type FieldErrors, idle } from "./action-state";
 
 export function formToObject(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/ui/form";
-import { type ActionState, idle } from "@/lib/http/action";
+import { type ActionState, idle } from "@/lib/http/action-state";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 export function CreateTokenForm() {

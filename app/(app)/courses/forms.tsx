@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/ui/form";
 import { PYTHON_VERSIONS } from "@/lib/courses/schema";
-import { type ActionState, idle } from "@/lib/http/action";
+import { type ActionState, idle } from "@/lib/http/action-state";
 import { createCourseAction, joinCourseAction, setJoinCodeAction } from "./actions";
 
 export function JoinCourseForm() {

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/ui/form";
 import type { Role } from "@/lib/auth/roles";
-import { type ActionState, idle } from "@/lib/http/action";
+import { type ActionState, idle } from "@/lib/http/action-state";
 import { signUpAction } from "./actions";
 
 type Created = { email: string; role: Role };

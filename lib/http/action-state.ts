@@ -1,0 +1,11 @@
+// The state a server-action form holds (useActionState). Separate from action.ts so client
+// components can import it without pulling the server side (database, auth) into the bundle.
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionState<T = null> =
+  | { status: "idle" }
+  | { status: "ok"; message: string; data: T }
+  | { status: "error"; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
+
+export const idle = { status: "idle" } as const;
+
