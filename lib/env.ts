@@ -94,10 +94,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-let cached: Env | undefined;
+const KEYS = Object.keys(rawSchema.shape) as (keyof typeof rawSchema.shape)[];
+let cached: { key: string; env: Env } | undefined;
 
-/** The process environment, validated on first use. */
+/**
+ * The process environment, validated on first use and again only if one of its variables changed
+ * (tests point DATABASE_URL at a fresh database per file after modules are loaded).
+ */
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+  const key = JSON.stringify(KEYS.map((name) => process.env[name] ?? null));
+  if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
+  return cached.env;
 }

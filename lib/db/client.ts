@@ -26,8 +26,10 @@ export function createPrisma({ url, poolMax = DEFAULT_POOL_MAX, connectTimeoutMs
     connectionString: url,
     max: poolMax,
     connectionTimeoutMillis: connectTimeoutMs,
-    // Closing idle connections lets a restarted database be reached again without a stale socket.
-    idleTimeoutMillis: 30_000,
+    // Closing idle connections lets a restarted server be reached again without a stale socket.
+    // A one-connection pool is the embedded database's (lib/db/embedded.ts): it keeps its
+    // connection, since reconnecting could race the socket's one-connection limit.
+    idleTimeoutMillis: poolMax === 1 ? 0 : 30_000,
   });
   return new PrismaClient({ adapter });
 }
