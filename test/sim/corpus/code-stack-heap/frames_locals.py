@@ -1,0 +1,8 @@
+def outer():
+    x = "outer"
+    def inner():
+        x = "inner"
+        return x
+    return inner() + " " + x
+
+print(outer())

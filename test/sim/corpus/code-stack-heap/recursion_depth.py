@@ -1,0 +1,7 @@
+def depth(n):
+    if n == 0:
+        return 0
+    return 1 + depth(n - 1)
+
+print(depth(10))
+print(depth(50))

@@ -1,0 +1,5 @@
+x = 42
+y = x
+x += 1
+print(x, y)
+print(x is y)

@@ -1,0 +1,3 @@
+word = "hello"
+print(word[0])
+word[0] = "j"

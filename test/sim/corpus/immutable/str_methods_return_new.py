@@ -1,0 +1,6 @@
+name = "ada lovelace"
+upper = name.upper()
+print(name)
+print(upper)
+print(name.title(), name.replace("a", "4"))
+print(name.split(" "))

@@ -1,0 +1,7 @@
+def shout(s):
+    s = s.upper()
+    return s
+
+msg = "quiet"
+loud = shout(msg)
+print(msg, loud)

@@ -1,0 +1,4 @@
+a = [1, 2, 3]
+del a[0]
+print(a)
+del a[5]

@@ -1,0 +1,5 @@
+print(isinstance(True, int))
+print(isinstance(1, bool))
+print(isinstance(1.0, (int, float)))
+print(isinstance("s", str), isinstance(None, type(None)))
+print(type(True) is bool, type(1) is int)

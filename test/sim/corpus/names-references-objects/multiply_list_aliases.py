@@ -1,0 +1,4 @@
+cells = [[]] * 3
+cells[0].append("x")
+print(cells)
+print(cells[0] is cells[2])

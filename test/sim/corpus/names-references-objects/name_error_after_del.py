@@ -1,0 +1,4 @@
+x = 5
+del x
+print("deleted")
+print(x)

@@ -1,0 +1,3 @@
+counter = 3
+print(counter)
+print(cuonter)

@@ -1,0 +1,7 @@
+a = None
+b = None
+print(a is b)
+def nothing():
+    pass
+print(nothing() is None)
+print(type(None).__name__)

@@ -1,0 +1,7 @@
+total = 10
+
+def add():
+    total = total + 1
+    return total
+
+print(add())
