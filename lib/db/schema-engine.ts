@@ -40,31 +40,55 @@ export function forEngine(schema: string): string {
 
 const FILTERS = { externalTables: [], externalEnums: [] };
 
+type Session = { engine: SchemaEngine; stop(): Promise<void> };
+let session: Promise<Session> | undefined;
+
+// One engine and its scratch database per process: starting PGlite costs seconds, and a diff
+// never writes to the database, so consecutive diffs can share them. closeSchemaEngine() ends it.
+async function open(): Promise<Session> {
+  loadWasm();
+  const scratch = await startEmbedded({ dataDir: "memory" });
+  try {
+    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: scratch.url, max: 1 }));
+    // The datamodel given here is only the engine's starting point; each diff names its own.
+    const engine = await wasmBindings.SchemaEngine.new({ datamodels: undefined }, () => {}, adapter);
+    return {
+      engine,
+      async stop() {
+        engine.free();
+        await scratch.stop();
+      },
+    };
+  } catch (error) {
+    await scratch.stop();
+    throw error;
+  }
+}
+
 /**
- * The SQL script that takes a database from `from` (a schema, or empty) to `to`: what
+ * The SQL script that takes a database from `from` (a schema, or null: empty) to `to`: what
  * `prisma migrate diff --from-schema-datamodel A --to-schema-datamodel B --script` prints.
  */
 export async function diffSchemas(from: string | null, to: string): Promise<string> {
-  loadWasm();
-  const scratch = await startEmbedded({ dataDir: "memory" });
-  const adapter = new PrismaPg({ connectionString: scratch.url, max: 1 });
-  let engine: SchemaEngine | undefined;
-  try {
-    const target = (schema: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: forEngine(schema) }] });
-    engine = await wasmBindings.SchemaEngine.new({ datamodels: [["schema.prisma", forEngine(to)]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter));
-    const result = await engine.diff({
-      from: from === null ? { tag: "empty" } : target(from),
-      to: target(to),
-      shadowDatabaseUrl: null,
-      script: true,
-      exitCode: null,
-      filters: FILTERS,
-    });
-    return result.stdout ?? "";
-  } finally {
-    engine?.free();
-    await scratch.stop();
-  }
+  session ??= open();
+  const { engine } = await session;
+  const target = (schema: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: forEngine(schema) }] });
+  const result = await engine.diff({
+    from: from === null ? { tag: "empty" } : target(from),
+    to: target(to),
+    shadowDatabaseUrl: null,
+    script: true,
+    exitCode: null,
+    filters: FILTERS,
+  });
+  return result.stdout ?? "";
+}
+
+/** Frees the engine and stops its scratch database (so a script can exit). */
+export async function closeSchemaEngine(): Promise<void> {
+  const current = session;
+  session = undefined;
+  if (current) await (await current).stop();
 }
 
 /** True when a diff script has no statement (only comments, or Prisma's "empty migration" line). */
