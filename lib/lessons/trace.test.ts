@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { toStepperRun } from "./trace";
+
+const obj = (id: number, refcount: number | null) => ({ id, type: "list", preview: "list of 0", refcount, generation: 0, tracked: true, interned: false, immortal: false, refs: [] });
+
+describe("toStepperRun", () => {
+  it("keeps the simulator's refcounts and gives freed objects their last look", () => {
+    const raw = {
+      stdout: "",
+      stderr: "",
+      exitCode: 0,
+      trace: [
+        { line: 2, event: "line", frames: [{ name: "<module>", locals: [{ name: "x", objectId: 7 }] }], objects: [obj(7, 1)], freed: [], stdout: "" },
+        { line: 3, event: "line", frames: [{ name: "<module>", locals: [] }], objects: [], freed: [7], stdout: "" },
+      ],
+    };
+    const run = toStepperRun("3.12", raw);
+    expect(run.ok).toBe(true);
+    if (!run.ok) return;
+    expect(run.steps[0].objects[0].refcount).toBe(1);
+    expect(run.steps[1].freed).toEqual([{ ...run.steps[0].objects[0], refcount: 0 }]);
+  });
+  it("reports unsupported programs and malformed traces as errors", () => {
+    expect(toStepperRun("3.12", { stdout: "", stderr: "unsupported: generators", exitCode: 2 })).toEqual({ python: "3.12", ok: false, error: "unsupported: generators" });
+    expect(toStepperRun("3.12", { nonsense: true }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,86 @@
+// What the memory visualizer receives: the simulator's trace, parsed at this edge (the trace is
+// built by another module and its shape may grow) and cut down to the fields the picture needs,
+// so the client bundle gets a small, stable DTO.
+import { z } from "zod";
+import type { PythonVersion } from "@/lib/questions/mechanisms";
+
+const objectSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  preview: z.string(),
+  refcount: z.number().int().nullable(),
+  generation: z.number().int().nullable().optional(),
+  tracked: z.boolean().optional(),
+  interned: z.boolean().optional(),
+  immortal: z.boolean().optional(),
+  refs: z.array(z.number().int()).default([]),
+});
+
+const stepSchema = z.object({
+  line: z.number().int(),
+  event: z.string().optional(),
+  frames: z.array(z.object({ name: z.string(), locals: z.array(z.object({ name: z.string(), objectId: z.number().int() })) })),
+  objects: z.array(objectSchema),
+  freed: z.array(z.number().int()),
+  stdout: z.string(),
+});
+
+export const runResultSchema = z.object({
+  stdout: z.string(),
+  stderr: z.string(),
+  exitCode: z.number().int(),
+  trace: z.array(stepSchema).optional(),
+});
+
+export interface StepObject {
+  id: number;
+  type: string;
+  preview: string;
+  /** sys.getrefcount(obj) - 1 as the simulator computes it; null when not modelled. */
+  refcount: number | null;
+  generation: number | null;
+  interned: boolean;
+  immortal: boolean;
+  refs: number[];
+}
+
+export interface StepperStep {
+  line: number;
+  frames: { name: string; locals: { name: string; objectId: number }[] }[];
+  objects: StepObject[];
+  /** Objects freed by the statement that led here, with their last look, so they can fade out. */
+  freed: StepObject[];
+  stdout: string;
+}
+
+export type StepperRun = { python: PythonVersion; ok: true; steps: StepperStep[]; stdout: string } | { python: PythonVersion; ok: false; error: string };
+
+/** Turns a raw simulator result into the visualizer's steps, or an error a student can read. */
+export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
+  const parsed = runResultSchema.safeParse(raw);
+  if (!parsed.success) return { python, ok: false, error: "The simulator returned a trace this page cannot read." };
+  const r = parsed.data;
+  if (r.exitCode !== 0 && r.exitCode !== 1) return { python, ok: false, error: r.stderr.trim() || `The simulator could not run this program (exit ${r.exitCode}).` };
+  const trace = r.trace ?? [];
+  if (trace.length === 0) return { python, ok: false, error: "The simulator recorded no steps for this program." };
+  const lastSeen = new Map<number, StepObject>();
+  const steps: StepperStep[] = trace.map((s) => {
+    const objects = s.objects.map((o) => ({
+      id: o.id,
+      type: o.type,
+      preview: o.preview,
+      refcount: o.refcount,
+      generation: o.generation ?? null,
+      interned: o.interned ?? false,
+      immortal: o.immortal ?? false,
+      refs: o.refs,
+    }));
+    const freed = s.freed.flatMap((id) => {
+      const o = lastSeen.get(id);
+      return o ? [{ ...o, refcount: 0 }] : [];
+    });
+    for (const o of objects) lastSeen.set(o.id, o);
+    return { line: s.line, frames: s.frames, objects, freed, stdout: s.stdout };
+  });
+  return { python, ok: true, steps, stdout: r.stdout };
+}
