@@ -1,0 +1,77 @@
+// The bank against REAL CPython. For every template whose key is read from stdout (integer,
+// boolean, output), 20 seeds run on CPython 3.12 through grading's own key code, and those keys
+// must pass the non-triviality rules: the bank is checked against the real interpreter even
+// before the simulator exists. Two seeds also run on every other installed version. Templates
+// with trace-based keys (freed, diagram) or races run their code on 3.12 to check it is valid
+// Python that ends as the template says. When the simulator is loaded, its keys must equal
+// CPython's on a sample of seeds. Without CPython 3.12 this file skips, saying so.
+import { describe, expect, it } from "vitest";
+import { loadBank } from "@/lib/questions/load";
+import type { PythonVersion } from "@/lib/questions/mechanisms";
+import type { QuestionDefinition } from "@/lib/questions/schema";
+import { makeVariant, type Variant } from "@/lib/questions/variant";
+import { computeKeyWith, runProblem, type KeyAnswer } from "@/lib/grading/key";
+import { trivialityProblem } from "@/lib/grading/nontrivial";
+import { cpython, cpythonPath } from "./cpython";
+import { loadSimulator } from "./simulator";
+
+const SEEDS = 20;
+const STDOUT_KINDS = new Set(["integer", "boolean", "output"]);
+const here = cpythonPath("3.12");
+if (!here) console.log("bank-cpython: skipped: CPython 3.12 is not installed at /root/.pyenv/versions/3.12.1");
+const others = (["3.10", "3.11", "3.13"] as const).filter((v) => cpythonPath(v));
+const loaded = await loadSimulator();
+if (!loaded.ok) console.log(`bank-cpython: simulator comparison skipped: ${loaded.reason}`);
+
+const bank = loadBank().filter((e) => e.definition.answer.kind !== "choice" && e.definition.answer.kind !== "multi");
+const bare = (d: QuestionDefinition): QuestionDefinition => ({ ...d, misconceptions: [] });
+// The bank is about the versions whose behaviour it describes; a pinned template stays pinned.
+const allows = (d: QuestionDefinition, v: PythonVersion) => !d.pythonVersions || d.pythonVersions.includes(v);
+
+describe.skipIf(!here)("question bank on real CPython", () => {
+  it.each(bank.filter((e) => STDOUT_KINDS.has(e.definition.answer.kind)).map((e) => [e.file, e.definition] as const))("%s: keys from CPython", (file, definition) => {
+    const problems: string[] = [];
+    const variants: Variant[] = [];
+    const keys: KeyAnswer[] = [];
+    if (allows(definition, "3.12")) {
+      for (let seed = 0; seed < SEEDS; seed++) {
+        const v = makeVariant(definition, seed);
+        const r = computeKeyWith(cpython("3.12"), bare(definition), v, "3.12");
+        if (r.ok) {
+          variants.push(v);
+          keys.push(r.key.answer);
+        } else problems.push(`seed ${seed} on 3.12: ${r.error.code}: ${r.error.message}`);
+      }
+      if (problems.length === 0) {
+        const trivial = trivialityProblem(definition, variants, keys);
+        if (trivial) problems.push(`trivial on CPython 3.12: ${trivial}`);
+      }
+    }
+    for (const version of others.filter((v) => allows(definition, v))) {
+      for (const seed of [0, 1]) {
+        const r = computeKeyWith(cpython(version), bare(definition), makeVariant(definition, seed), version);
+        if (!r.ok) problems.push(`seed ${seed} on ${version}: ${r.error.code}: ${r.error.message}`);
+      }
+    }
+    if (loaded.ok) {
+      for (const [seed, version] of [[0, "3.12"], [1, "3.12"], [2, "3.12"], [3, "3.12"], [4, "3.12"], ...others.map((v) => [0, v] as const)] as const) {
+        if (!allows(definition, version)) continue;
+        const v = makeVariant(definition, seed);
+        const real = computeKeyWith(cpython(version), bare(definition), v, version);
+        const simulated = computeKeyWith(loaded.sim, bare(definition), v, version);
+        if (real.ok && simulated.ok && JSON.stringify(real.key.answer) !== JSON.stringify(simulated.key.answer)) {
+          problems.push(`seed ${seed} on ${version}: simulator says ${JSON.stringify(simulated.key.answer)}, CPython says ${JSON.stringify(real.key.answer)}`);
+        }
+      }
+    }
+    expect(problems, file).toEqual([]);
+  });
+
+  it.each(bank.filter((e) => !STDOUT_KINDS.has(e.definition.answer.kind)).map((e) => [e.file, e.definition] as const))("%s: code runs on CPython", (file, definition) => {
+    for (const seed of [0, 1, 2]) {
+      const v = makeVariant(definition, seed);
+      const r = cpython("3.12").run(v.code, { mode: definition.mode });
+      expect(runProblem(definition, r), `${file} seed ${seed}`).toBeNull();
+    }
+  });
+});
