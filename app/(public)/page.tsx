@@ -1,11 +1,25 @@
 import Link from "next/link";
 
-const topics = [
+const topics: { title: string; text: React.ReactNode }[] = [
   { title: "Names, references, objects", text: "Trace which name points where after assignment, augmented assignment and function calls; tell rebinding from mutation." },
   { title: "Reference counting", text: "Predict every object's refcount as a program runs, and the exact line on which an object is freed." },
   { title: "Cycles and the collector", text: "See why reference counting alone leaks cycles, and follow CPython's collector through its generations." },
-  { title: "Interning and immortal objects", text: "Small ints, interned strings and immortal objects: why `is` sometimes says True, and why that is not a promise." },
-  { title: "Weak references and finalizers", text: "When a weakref dies, when `__del__` runs, and what changed in the order of collection across versions." },
+  {
+    title: "Interning and immortal objects",
+    text: (
+      <>
+        Small ints, interned strings and immortal objects: why <code className="font-mono">is</code> sometimes says True, and why that is not a promise.
+      </>
+    ),
+  },
+  {
+    title: "Weak references and finalizers",
+    text: (
+      <>
+        When a weakref dies, when <code className="font-mono">__del__</code> runs, and what changed in the order of collection across versions.
+      </>
+    ),
+  },
   { title: "Version differences", text: "The same program under CPython 3.10 to 3.14: each course picks the version its answers are graded against." },
 ];
 

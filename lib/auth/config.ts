@@ -11,7 +11,7 @@ const flag = z
  * Whether the sign-up form may create instructors (`HEAPWISE_OPEN_INSTRUCTOR_SIGNUP=true`: on
  * in the demo, off in production, where an admin promotes instructors instead).
  */
-export function openInstructorSignup(env: NodeJS.ProcessEnv = process.env): boolean {
+export function openInstructorSignup(env: Record<string, string | undefined> = process.env): boolean {
   const parsed = flag.safeParse(env.HEAPWISE_OPEN_INSTRUCTOR_SIGNUP);
   return parsed.success && parsed.data;
 }

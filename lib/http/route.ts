@@ -2,9 +2,10 @@
 // step: who is calling → zod parse of params and body (malformed JSON is a 400, not a 500) →
 // the handler → any error mapped to the JSON vocabulary of ./errors.ts.
 import { z } from "zod";
-import { type Caller, loadCaller } from "@/lib/auth/caller";
+import { type Caller, callerFromToken, loadCaller } from "@/lib/auth/caller";
 import { requireRole, requireUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/auth/roles";
+import { bearerToken } from "@/lib/auth/tokens";
 import { HttpError, invalid } from "./errors";
 import { errorResponse } from "./respond";
 
@@ -38,11 +39,15 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-async function who<A extends AuthSpec>(auth: A): Promise<CallerFor<A>> {
+async function who<A extends AuthSpec>(auth: A, req: Request): Promise<CallerFor<A>> {
+  // The token is read from the request itself, so a handler can be called (and tested) as a
+  // plain function of a Request; without one, loadCaller() reads the session cookie.
+  const token = bearerToken(req.headers.get("authorization"));
+  const caller = token ? await callerFromToken(token) : await loadCaller();
   // The conditional type cannot narrow on `auth`; each branch returns what its spec promises.
-  if (auth === "public") return (await loadCaller()) as CallerFor<A>;
-  if (auth === "user") return (await requireUser()) as CallerFor<A>;
-  return (await requireRole(auth as Role)) as CallerFor<A>;
+  if (auth === "public") return caller as CallerFor<A>;
+  if (auth === "user") return (await requireUser(caller)) as CallerFor<A>;
+  return (await requireRole(auth as Role, caller)) as CallerFor<A>;
 }
 
 export function route<A extends AuthSpec, BS extends z.ZodType | undefined = undefined, PS extends z.ZodType | undefined = undefined>(
@@ -51,7 +56,7 @@ export function route<A extends AuthSpec, BS extends z.ZodType | undefined = und
 ): (req: Request, context: { params: Promise<unknown> }) => Promise<Response> {
   return async (req, context) => {
     try {
-      const caller = await who(options.auth);
+      const caller = await who(options.auth, req);
       const params = options.params ? parseOrThrow(options.params, await context.params) : undefined;
       const body = options.body ? parseOrThrow(options.body, await readJson(req)) : undefined;
       const result = await handler({ req, caller, body: body as Out<BS>, params: params as Out<PS> });
