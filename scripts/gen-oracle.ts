@@ -156,7 +156,7 @@ function pyodideCell(r: PyodideRunner, p: Program): Cell {
   if (r.pointerSize !== 8 && /\b(getsizeof|hash\(|maxsize)/.test(p.source)) {
     quirks.push(`Pyodide is wasm32 (${r.pointerSize}-byte pointers): object sizes and hashes differ from 64-bit CPython`);
   }
-  if (script.finalizationOutput) {
+  if (script.finalizationOutput || repl.finalizationOutput) {
     quirks.push("Pyodide never shuts the interpreter down: output printed while __main__ is torn down is missing");
   }
   if (quirks.length > 0) cell.pyodideQuirk = quirks.join("; ");

@@ -138,6 +138,8 @@ def finalize_main():
         for k in list(d):
             if k != "__builtins__":
                 d[k] = None
+    if hasattr(builtins, "_"):
+        del builtins._  # the REPL's last echoed value is released at shutdown too
     gc.collect()
     sys.stdout.flush()
     sys.stderr.flush()

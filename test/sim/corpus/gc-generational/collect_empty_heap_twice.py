@@ -1,0 +1,4 @@
+import gc
+print(gc.collect())
+print(gc.collect())
+print(gc.collect(1))

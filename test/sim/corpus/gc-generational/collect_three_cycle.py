@@ -1,0 +1,11 @@
+import gc
+gc.disable()
+a = []
+b = []
+c = []
+a.append(b)
+b.append(c)
+c.append(a)
+del a, b, c
+print(gc.collect())
+print(gc.collect())

@@ -1,0 +1,6 @@
+import threading
+lock = threading.Lock()
+lock.acquire()
+lock.release()
+print("released once")
+lock.release()

@@ -1,0 +1,5 @@
+import sys
+a = []
+print(sys.getrefcount(a))
+b = a
+print(sys.getrefcount(a))
