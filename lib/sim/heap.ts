@@ -1,0 +1,234 @@
+// The heap: object creation, the caches CPython keeps (small ints, one-character strings, the
+// intern table), reference counting and deallocation in CPython's order, and hashing/equality for
+// dict and set keys. Deallocation runs __del__ and weakref callbacks through hooks the
+// interpreter installs, because they execute Python code.
+
+import { PyBool, PyDict, PyEllipsis, PyFloat, PyInstance, PyInt, PyList, PyNone, PyObj, PySet, PyStr, PyTuple, PyWeakref, PyCell, PyFunction, PyType, PyMethod, PyIterator, PyWeakValueDict, PyModule, PyCode, PyBuiltin, PyProperty, PySlice, type Kind } from "./objects";
+import type { Profile } from "./versions";
+
+export class BudgetExceeded extends Error {}
+
+const TRACKED_KINDS = new Set<Kind>(["list", "tuple", "dict", "set", "function", "cell", "type", "instance", "method", "iterator", "wvdict", "property"]);
+
+export interface HeapHooks {
+  /** Run a finalizer (__del__) on an object about to die; returns after Python code ran. */
+  finalize(o: PyInstance): void;
+  /** Call a weakref callback with the dead reference. */
+  callback(cb: PyObj, ref: PyWeakref): void;
+  allocated(o: PyObj): void;
+}
+
+export class Heap {
+  readonly live = new Set<PyObj>();
+  readonly None = new PyNone();
+  readonly True = new PyBool(true);
+  readonly False = new PyBool(false);
+  readonly Ellipsis = new PyEllipsis();
+  readonly emptyStr: PyStr;
+  readonly emptyTuple: PyTuple;
+  private readonly smallInts = new Map<bigint, PyInt>();
+  private readonly chars = new Map<string, PyStr>();
+  readonly interned = new Map<string, PyStr>();
+  /** Objects freed since the last trace step. */
+  freedLog: number[] = [];
+  /** Net allocations of collector-tracked objects since the last collection (gen0 count). */
+  gen0Count = 0;
+  gcEnabled = true;
+  deallocDepth = 0;
+  hooks: HeapHooks | null = null;
+  constructor(readonly prof: Profile, readonly maxObjects: number) {
+    for (const o of [this.None, this.True, this.False, this.Ellipsis]) this.immortalize(o);
+    this.emptyStr = this.immortalize(new PyStr(""));
+    this.emptyTuple = this.immortalize(new PyTuple([]));
+  }
+
+  private immortalize<T extends PyObj>(o: T): T {
+    o.uncounted = true;
+    o.immortal = this.prof.immortalRefcount !== null;
+    o.rc = 1;
+    return o;
+  }
+
+  /** Register a new object owned by the caller (refcount 1). */
+  add<T extends PyObj>(o: T): T {
+    o.rc = 1;
+    if (TRACKED_KINDS.has(o.kind) && !(o.kind === "dict" && !this.prof.dictsAlwaysTracked)) this.track(o);
+    this.live.add(o);
+    if (this.live.size > this.maxObjects) throw new BudgetExceeded(`object limit of ${this.maxObjects} exceeded`);
+    this.hooks?.allocated(o);
+    return o;
+  }
+  track(o: PyObj): void {
+    if (o.tracked) return;
+    o.tracked = true;
+    o.gen = 0;
+  }
+
+  int(v: bigint): PyInt {
+    if (v >= -5n && v <= 256n) {
+      let o = this.smallInts.get(v);
+      if (!o) { o = this.immortalize(new PyInt(v)); this.smallInts.set(v, o); }
+      return o;
+    }
+    return this.add(new PyInt(v));
+  }
+  bool(b: boolean): PyBool { return b ? this.True : this.False; }
+  float(v: number): PyFloat { return this.add(new PyFloat(v)); }
+  str(s: string): PyStr {
+    if (s.length === 0) return this.emptyStr;
+    if (s.length === 1 && s.charCodeAt(0) < 256) {
+      let o = this.chars.get(s);
+      if (!o) { o = this.immortalize(new PyStr(s)); o.interned = true; this.chars.set(s, o); }
+      return o;
+    }
+    return this.add(new PyStr(s));
+  }
+  /** sys.intern / compiler interning: one object per value for the whole run. */
+  intern(s: string, candidate?: PyStr): PyStr {
+    if (s.length <= 1) return this.str(s);
+    let o = this.interned.get(s);
+    if (!o) {
+      o = candidate ?? new PyStr(s);
+      if (!candidate) { this.live.add(o); }
+      o.interned = true;
+      o.uncounted = true; // interned strings' counts depend on what else the runtime interned
+      o.immortal = this.prof.internedImmortal;
+      o.rc = 1;
+      this.interned.set(s, o);
+    }
+    return o;
+  }
+  tuple(items: PyObj[]): PyTuple { return items.length === 0 ? this.emptyTuple : this.add(new PyTuple(items)); }
+  list(items: PyObj[], allocated?: number): PyList { return this.add(new PyList(items, allocated)); }
+
+  incref(o: PyObj): PyObj { if (!o.uncounted) o.rc++; return o; }
+  decref(o: PyObj): void {
+    if (o.uncounted) return;
+    o.rc--;
+    if (o.rc === 0) this.dealloc(o);
+  }
+
+  /** Deallocate in the order CPython's tp_dealloc of each type releases its references. */
+  dealloc(o: PyObj): void {
+    if (o.freed) return;
+    if (o instanceof PyInstance && !o.finalized && o.cls.lookup("__del__") && this.hooks) {
+      o.finalized = true;
+      o.rc = 1; // the finalizer runs with the object temporarily resurrected
+      this.hooks.finalize(o);
+      o.rc--;
+      if (o.rc > 0) return; // resurrected
+    }
+    if (++this.deallocDepth > 900) throw new BudgetExceeded("deallocation chain too deep");
+    try {
+      if (o.weakrefs) this.clearWeakrefs(o, true);
+      o.freed = true;
+      this.live.delete(o);
+      this.freedLog.push(o.id);
+      if (o.tracked) { o.tracked = false; if (this.gen0Count > 0) this.gen0Count--; }
+      this.releaseChildren(o);
+    } finally {
+      this.deallocDepth--;
+    }
+  }
+
+  /** Drop the references an object holds (also used by the collector's delete phase). */
+  releaseChildren(o: PyObj): void {
+    const kids = this.clearRefs(o);
+    for (const k of kids) this.decref(k);
+  }
+
+  /** Detach and return the strong references an object holds, in the order its dealloc drops them. */
+  clearRefs(o: PyObj): PyObj[] {
+    if (o instanceof PyList) { const k = o.items.slice().reverse(); o.items = []; return k; }
+    if (o instanceof PyTuple) { const k = o.items.slice().reverse(); (o.items as PyObj[]).length = 0; return k; }
+    if (o instanceof PyDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.value); o.map.clear(); return k; }
+    if (o instanceof PySet) { const k = [...o.map.values()]; o.map.clear(); return k; }
+    if (o instanceof PyInstance) {
+      const k: PyObj[] = [];
+      if (o.slotValues) { k.push(...o.slotValues.values()); o.slotValues.clear(); }
+      if (o.attrs) { k.push(...o.attrs.values()); o.attrs = null; }
+      if (o.args) { k.push(o.args); o.args = null; }
+      k.push(o.cls);
+      return k;
+    }
+    if (o instanceof PyCell) { const k = o.ref ? [o.ref] : []; o.ref = null; return k; }
+    if (o instanceof PyFunction) { const k: PyObj[] = [o.code, o.globals, ...o.defaults, ...o.kwDefaults.values(), ...o.closure]; if (o.dict) k.push(o.dict); o.defaults = []; o.closure = []; o.kwDefaults.clear(); return k; }
+    if (o instanceof PyMethod) return [o.func, o.self];
+    if (o instanceof PyIterator) return [o.source];
+    if (o instanceof PyWeakref) { const k = o.callback ? [o.callback] : []; if (o.target?.weakrefs) o.target.weakrefs = o.target.weakrefs.filter((r) => r !== o); o.target = null; o.callback = null; return k; }
+    if (o instanceof PyWeakValueDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.ref); o.map.clear(); return k; }
+    if (o instanceof PyType) { const k = [...o.dict.values()]; o.dict.clear(); return k; }
+    if (o instanceof PyBuiltin) return o.self ? [o.self] : [];
+    if (o instanceof PyProperty) return [o.fget];
+    if (o instanceof PySlice) return [o.lower, o.upper, o.step];
+    if (o instanceof PyModule || o instanceof PyCode) return [];
+    return [];
+  }
+
+  /** The strong references an object holds, without changing anything (tp_traverse). */
+  referents(o: PyObj): PyObj[] {
+    if (o instanceof PyList || o instanceof PyTuple) return o.items;
+    if (o instanceof PyDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.value); return k; }
+    if (o instanceof PySet) return [...o.map.values()];
+    if (o instanceof PyInstance) {
+      const k: PyObj[] = [];
+      if (o.slotValues) k.push(...o.slotValues.values());
+      if (o.attrs) k.push(...o.attrs.values());
+      if (o.args) k.push(o.args);
+      k.push(o.cls);
+      return k;
+    }
+    if (o instanceof PyCell) return o.ref ? [o.ref] : [];
+    if (o instanceof PyFunction) { const k: PyObj[] = [o.code, o.globals, ...o.defaults, ...o.kwDefaults.values(), ...o.closure]; if (o.dict) k.push(o.dict); return k; }
+    if (o instanceof PyMethod) return [o.func, o.self];
+    if (o instanceof PyIterator) return [o.source];
+    if (o instanceof PyWeakref) return o.callback ? [o.callback] : [];
+    if (o instanceof PyWeakValueDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.ref); return k; }
+    if (o instanceof PyType) return [...o.dict.values()];
+    if (o instanceof PyBuiltin) return o.self ? [o.self] : [];
+    if (o instanceof PyProperty) return [o.fget];
+    if (o instanceof PySlice) return [o.lower, o.upper, o.step];
+    if (o instanceof PyCode) return o.consts;
+    return [];
+  }
+
+  /** PyObject_ClearWeakRefs: clear every weakref to o, then call callbacks newest first. */
+  clearWeakrefs(o: PyObj, callCallbacks: boolean): void {
+    const refs = o.weakrefs ?? [];
+    o.weakrefs = null;
+    for (const r of refs) r.target = null;
+    if (!callCallbacks) return;
+    const withCb = refs.filter((r) => r.callback && !r.freed);
+    for (let i = withCb.length - 1; i >= 0; i--) {
+      const r = withCb[i];
+      const cb = r.callback;
+      if (cb && this.hooks) {
+        this.incref(r);
+        this.hooks.callback(cb, r);
+        this.decref(r);
+      }
+    }
+  }
+}
+
+// ---- hashing and equality for keys ----
+
+export class Unhashable extends Error { constructor(readonly typeName: string) { super(typeName); } }
+
+/** A string that is equal for equal Python keys (1 == 1.0 == True share one). */
+export function hashKey(o: PyObj): string {
+  if (o instanceof PyInt) return "n" + o.v;
+  if (o instanceof PyBool) return o.v ? "n1" : "n0";
+  if (o instanceof PyFloat) return Number.isInteger(o.v) ? "n" + BigInt(o.v) : "f" + o.v;
+  if (o instanceof PyStr) return "s" + o.v;
+  if (o instanceof PyNone) return "N";
+  if (o instanceof PyTuple) return "t(" + o.items.map(hashKey).join(",") + ")";
+  if (o instanceof PyList) throw new Unhashable("list");
+  if (o instanceof PyDict) throw new Unhashable("dict");
+  if (o instanceof PySet) throw new Unhashable("set");
+  if (o instanceof PyInstance) {
+    if (o.cls.lookup("__eq__") && !o.cls.lookup("__hash__")) throw new Unhashable(o.cls.name);
+    if (o.cls.lookup("__hash__")) throw new Unhashable("__hash__");
+  }
+  return "o" + o.id;
+}

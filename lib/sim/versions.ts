@@ -1,0 +1,54 @@
+// Version profiles as data: each CPython version's observable memory-model differences, each
+// figure recorded from the real interpreters on this machine (3.10.13, 3.11.7, 3.12.1, 3.13.0, and
+// 3.14 as Pyodide 314 runs it: a 32-bit wasm build, so its sizes and immortal count differ from a
+// 64-bit 3.14).
+
+export type PythonVersion = "3.10" | "3.11" | "3.12" | "3.13" | "3.14";
+export const VERSIONS: PythonVersion[] = ["3.10", "3.11", "3.12", "3.13", "3.14"];
+
+export interface Profile {
+  version: PythonVersion;
+  /** What sys.getrefcount reports for an immortal object, or null before immortality (3.12). */
+  immortalRefcount: number | null;
+  /** Interned strings are immortal (3.12 only: 3.13 made them mortal again). */
+  internedImmortal: boolean;
+  /** The caller's evaluation stack keeps its argument references during a call (3.10). */
+  callerKeepsArgs: boolean;
+  /** Loads of fast locals are borrowed references (3.14 LOAD_FAST_BORROW). */
+  borrowedLocalLoads: boolean;
+  /** The parser's arena holds a reference to each constant while a script file runs. */
+  arenaHoldsConstants: boolean;
+  /** An instance's attribute dict is a separate object the collector counts (3.10). */
+  instanceDictCounted: boolean;
+  /** gc.get_threshold() at start-up. */
+  threshold: [number, number, number];
+  /** Comprehensions are inlined into their enclosing code (PEP 709, 3.12). */
+  inlinedComprehensions: boolean;
+  /** Empty dicts are tracked by the collector (3.14). */
+  dictsAlwaysTracked: boolean;
+  /** 3.14 drops generation 2 counting: collect() leaves survivors in the old generation. */
+  pointer: 4 | 8;
+  /** The instance's getsizeof (no __slots__). */
+  instanceSize: number;
+  /** sys.getsizeof bases. */
+  size: { intBase: number; int0: number; float: number; strAscii: number; strLatin1: number; none: number; list: number; tuple: number; dictEmpty: number; set: number; setEntry: number; dict: { general: number[]; unicode: number[] } };
+}
+
+const S64 = (strAscii: number, strLatin1: number, int0: number, dict: { general: number[]; unicode: number[] }) => ({
+  intBase: 24, int0, float: 24, strAscii, strLatin1, none: 16, list: 56, tuple: 40, dictEmpty: 64, set: 216, setEntry: 16, dict,
+});
+// dict sizes by keys-table size 8, 16, 32, 64, 128 (measured, then extended by the entry size)
+const D310 = { general: [232, 360, 640, 1176, 2272], unicode: [232, 360, 640, 1176, 2272] };
+const D311 = { general: [224, 352, 632, 1168, 2264], unicode: [184, 272, 464, 832, 1616] };
+const D314 = { general: [128, 196, 344, 628, 1196], unicode: [108, 156, 260, 460, 852] };
+
+export const PROFILES: Record<PythonVersion, Profile> = {
+  "3.10": { version: "3.10", immortalRefcount: null, internedImmortal: false, callerKeepsArgs: true, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: true, threshold: [700, 10, 10], inlinedComprehensions: false, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(49, 73, 24, D310) },
+  "3.11": { version: "3.11", immortalRefcount: null, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [700, 10, 10], inlinedComprehensions: false, dictsAlwaysTracked: false, pointer: 8, instanceSize: 56, size: S64(49, 73, 28, D311) },
+  "3.12": { version: "3.12", immortalRefcount: 4294967295, internedImmortal: true, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [700, 10, 10], inlinedComprehensions: true, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(41, 60, 28, D311) },
+  "3.13": { version: "3.13", immortalRefcount: 4294967295, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [2000, 10, 10], inlinedComprehensions: true, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(41, 60, 28, D311) },
+  "3.14": {
+    version: "3.14", immortalRefcount: 1879048192, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: true, arenaHoldsConstants: false, instanceDictCounted: false, threshold: [2000, 10, 0], inlinedComprehensions: true, dictsAlwaysTracked: true, pointer: 4, instanceSize: 24,
+    size: { intBase: 12, int0: 16, float: 16, strAscii: 21, strLatin1: 32, none: 8, list: 28, tuple: 24, dictEmpty: 40, set: 108, setEntry: 8, dict: D314 },
+  },
+};
