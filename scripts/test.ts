@@ -4,6 +4,8 @@
 // are skipped with the reason printed, so the command passes on any machine with Node; `.ci/run`
 // provides both and sets HEAPWISE_REQUIRE_ALL_SUITES=1, which turns a skipped suite into a failure.
 // The last line is the plain total "tests: N passed, N failed, N skipped".
+// (Record rather than NodeJS.ProcessEnv: once Next has generated next-env.d.ts, its types make
+// NODE_ENV a required key of ProcessEnv, and `next build` type-checks this file too.)
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +21,7 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/postgres";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function sh(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -40,7 +42,7 @@ async function postgresReason(): Promise<string | null> {
   }
 }
 
-async function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+async function vitest(name: string, project: string, env: Record<string, string> = {}): Promise<Outcome> {
   const started = Date.now();
   const report = path.join(work, `${name.replace(/\W+/g, "-")}.json`);
   const code = await sh("npx", ["vitest", "run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
