@@ -58,12 +58,14 @@ describe("keys from a trace", () => {
   const code = "a = [1]  # (A)\nb = [a]\nb.append(b)\nc = a  # (B)\ndel a, b\n";
   const frame = (locals: [string, number][]) => [{ name: "<module>", locals: locals.map(([name, objectId]) => ({ name, objectId })) }];
   const obj = (id: number, refs: number[] = []) => ({ id, type: "list", preview: "[...]", refcount: 1, refs });
+  // As lib/sim records them: each step before its statement runs, then the end.
   const trace: TraceStep[] = [
-    { line: 1, frames: frame([["a", 1]]), objects: [obj(1)], freed: [], stdout: "" },
-    { line: 2, frames: frame([["a", 1], ["b", 2]]), objects: [obj(1), obj(2, [1])], freed: [], stdout: "" },
-    { line: 3, frames: frame([["a", 1], ["b", 2]]), objects: [obj(1), obj(2, [1, 2])], freed: [], stdout: "" },
-    { line: 4, frames: frame([["a", 1], ["b", 2], ["c", 1]]), objects: [obj(1), obj(2, [1, 2])], freed: [], stdout: "" },
-    { line: 5, frames: frame([["c", 1]]), objects: [obj(1), obj(2, [1, 2])], freed: [], stdout: "" },
+    { line: 1, frames: frame([]), objects: [], freed: [], stdout: "" },
+    { line: 2, frames: frame([["a", 1]]), objects: [obj(1)], freed: [], stdout: "" },
+    { line: 3, frames: frame([["a", 1], ["b", 2]]), objects: [obj(1), obj(2, [1])], freed: [], stdout: "" },
+    { line: 4, frames: frame([["a", 1], ["b", 2]]), objects: [obj(1), obj(2, [1, 2])], freed: [], stdout: "" },
+    { line: 5, frames: frame([["a", 1], ["b", 2], ["c", 1]]), objects: [obj(1), obj(2, [1, 2])], freed: [], stdout: "" },
+    { line: 5, frames: frame([["c", 1]]), objects: [obj(1)], freed: [], stdout: "" },
   ];
   const recorded: Simulator = { run: () => ({ stdout: "", stderr: "", exitCode: 0, trace }) };
   it("freed: per target, with the facts misconceptions need", () => {
@@ -72,11 +74,17 @@ describe("keys from a trace", () => {
     expect(r.ok && r.key.answer).toEqual({ kind: "freed", value: { a: false, c: false } });
     expect(r.ok && r.key.targetFacts).toEqual({ a: { deleted: true, inCycle: false }, c: { deleted: false, inCycle: false } });
   });
+  it("freed: an unreachable cycle, missing from the last step, is still known to be a cycle", () => {
+    const d = def({ code, answer: { kind: "freed", targets: [{ id: "b", label: "b", name: "b", at: "B" }] }, misconceptions: [] });
+    const r = computeKeyWith(recorded, d, variantOf(d), "3.12");
+    expect(r.ok && r.key.answer).toEqual({ kind: "freed", value: { b: false } });
+    expect(r.ok && r.key.targetFacts).toEqual({ b: { deleted: true, inCycle: true } });
+  });
   it("diagram: names to objects at the mark, unbound as null", () => {
     const d = def({ code, answer: { kind: "diagram", at: "B", names: ["a", "c", "b"] }, misconceptions: [] });
     const r = computeKeyWith(recorded, d, variantOf(d), "3.12");
     expect(r.ok && r.key.answer).toEqual({ kind: "diagram", value: { a: 1, c: 1, b: 2 } });
-    expect(r.ok && r.key.moment?.line).toBe(4);
+    expect(r.ok && r.key.moment?.line).toBe(5);
   });
   it("a target name unbound at its mark is a template error, not a grade", () => {
     const d = def({ code, answer: { kind: "freed", targets: [{ id: "z", label: "z", name: "zz", at: "A" }] } });

@@ -34,7 +34,7 @@ export interface KeyMoment {
   source: string;
   why: string;
   frames: { name: string; locals: { name: string; objectId: number }[] }[];
-  objects: { id: number; type: string; preview: string; refcount: number }[];
+  objects: { id: number; type: string; preview: string; refcount: number | null }[];
   freed: number[];
 }
 
@@ -110,9 +110,19 @@ function isNotGradable(x: object): x is NotGradable {
   return "code" in x && "message" in x;
 }
 
-/** The last step recorded for a line: the state just after its last execution. */
-function stepOfLine(trace: readonly TraceStep[], line: number): number {
-  for (let i = trace.length - 1; i >= 0; i--) if (trace[i].line === line) return i;
+/**
+ * The step holding the state just after the last execution of `line`. Steps are recorded before
+ * their statement runs, so that is the next step back in the same frame (or a shallower one):
+ * when the line calls a function, the steps inside the call come first. The program's end (the
+ * last step) if nothing follows.
+ */
+function stepAfterLine(trace: readonly TraceStep[], line: number): number {
+  for (let i = trace.length - 1; i >= 0; i--) {
+    if (trace[i].line !== line) continue;
+    const depth = trace[i].frames.length;
+    for (let j = i + 1; j < trace.length; j++) if (trace[j].frames.length <= depth) return j;
+    return trace.length - 1;
+  }
   return -1;
 }
 
@@ -138,16 +148,21 @@ function refIds(refs: readonly unknown[] | undefined): number[] {
   return out;
 }
 
-function inCycle(step: TraceStep, id: number): boolean {
-  const byId = new Map(step.objects.map((o) => [o.id, o]));
+/**
+ * Is `id` on a cycle of strong references? Steps list only objects reachable from the frames, so
+ * an unreachable cycle is missing from the last step: use each object's last recorded referents.
+ */
+function inCycle(trace: readonly TraceStep[], id: number): boolean {
+  const refs = new Map<number, number[]>();
+  for (const step of trace) for (const o of step.objects) refs.set(o.id, refIds(o.refs));
   const seen = new Set<number>();
-  const stack = refIds(byId.get(id)?.refs);
+  const stack = [...(refs.get(id) ?? [])];
   while (stack.length > 0) {
     const next = stack.pop() as number;
     if (next === id) return true;
     if (seen.has(next)) continue;
     seen.add(next);
-    stack.push(...refIds(byId.get(next)?.refs));
+    stack.push(...(refs.get(next) ?? []));
   }
   return false;
 }
@@ -161,14 +176,9 @@ function moment(trace: readonly TraceStep[], index: number, code: string, why: s
   return { line: step.line, source: code.split("\n")[step.line - 1]?.trim() ?? "", why, frames, objects, freed: [...step.freed] };
 }
 
-/** The step whose output first contains stdout line `lineIndex` (works for per-step or cumulative stdout). */
+/** The step of the statement that printed stdout line `lineIndex`: the one just before the output first holds it. */
 function printStep(trace: readonly TraceStep[], lineIndex: number): number {
-  const cumulative = trace.length > 1 && trace.every((s, i) => i === 0 || s.stdout.startsWith(trace[i - 1].stdout));
-  let text = "";
-  for (let i = 0; i < trace.length; i++) {
-    text = cumulative ? trace[i].stdout : text + trace[i].stdout;
-    if (stdoutLines(text).length > lineIndex) return i;
-  }
+  for (let i = 0; i < trace.length; i++) if (stdoutLines(trace[i].stdout).length > lineIndex) return Math.max(0, i - 1);
   return trace.length - 1;
 }
 
@@ -180,6 +190,7 @@ function keyOf(definition: QuestionDefinition, variant: Variant, code: string, p
   if (a.kind === "race") {
     if (!sim.enumerateRace) return { code: "unsupported", message: "this simulator cannot enumerate thread schedules" };
     const race = sim.enumerateRace(code, { python, mode });
+    if (race.error) return { code: "unsupported", message: `the simulator does not model this race: ${race.error}` };
     const values = [...new Set(race.finalValues)].sort((x, y) => x - y);
     if (values.length === 0) return { code: "internal", message: "the race enumeration found no final value" };
     return { key: { python, mode, answer: { kind: "race", value: values }, alternatives: [] } };
@@ -199,7 +210,7 @@ function keyOf(definition: QuestionDefinition, variant: Variant, code: string, p
   const marks = markerLines(code);
   if (a.kind === "diagram") {
     const line = marks.get(a.at);
-    const i = line === undefined ? -1 : stepOfLine(trace, line);
+    const i = line === undefined ? -1 : stepAfterLine(trace, line);
     if (i < 0) return { code: "template", message: `the marked line (${a.at}) never ran` };
     const value: Record<string, number | null> = {};
     for (const n of a.names) value[n] = binding(trace[i], a.frame, n);
@@ -210,18 +221,18 @@ function keyOf(definition: QuestionDefinition, variant: Variant, code: string, p
   const value: Record<string, boolean> = {};
   const facts: Record<string, TargetFacts> = {};
   let firstFreedStep = -1;
-  const last = trace[trace.length - 1];
   for (const t of a.targets) {
     const line = marks.get(t.at);
-    const i = line === undefined ? -1 : stepOfLine(trace, line);
+    const i = line === undefined ? -1 : stepAfterLine(trace, line);
     if (i < 0) return { code: "template", message: `the marked line (${t.at}) never ran` };
     const id = binding(trace[i], t.frame, t.name);
     if (id === null) return { code: "template", message: `${t.name} is not bound in ${t.frame} at (${t.at})` };
+    // freed lists what went since the previous step, so a step after the mark can name it.
     const j = trace.findIndex((s, k) => k >= i && s.freed.includes(id));
     value[t.id] = j >= 0;
     if (j >= 0 && (firstFreedStep < 0 || j < firstFreedStep)) firstFreedStep = j;
     const deleted = /^\s*del\b/m.test(code) && new RegExp(`^\\s*del\\b[^\\n#]*\\b${t.name}\\b`, "m").test(code);
-    facts[t.id] = { deleted, inCycle: j < 0 && last.objects.some((o) => o.id === id) && inCycle(last, id) };
+    facts[t.id] = { deleted, inCycle: j < 0 && inCycle(trace, id) };
   }
   const at = firstFreedStep >= 0 ? firstFreedStep : trace.length - 1;
   const why = firstFreedStep >= 0 ? "the step where an object you were asked about was freed" : "the end of the program";

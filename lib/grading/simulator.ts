@@ -15,10 +15,15 @@ export interface TraceObject {
   id: number;
   type: string;
   preview: string;
-  refcount: number;
+  /** null when the simulator does not model it (immortal or start-up dependent objects). */
+  refcount: number | null;
   refs?: readonly unknown[];
 }
-/** One executed line: the state recorded after it ran. */
+/**
+ * One executed statement, recorded just BEFORE it runs (lib/sim/trace.ts); the last step is the
+ * end of the program. `freed`: objects freed since the previous step; `stdout`: everything
+ * printed so far; `objects`: those reachable from the frames.
+ */
 export interface TraceStep {
   line: number;
   frames: readonly TraceFrame[];
@@ -42,6 +47,8 @@ export interface SimRunResult {
 }
 export interface SimRace {
   finalValues: readonly number[];
+  /** Set when the program is not a race the simulator models (finalValues is then empty). */
+  error?: string;
 }
 export interface Simulator {
   run(source: string, options?: SimRunOptions): SimRunResult;

@@ -13,12 +13,17 @@ export const SIM_ENTRY = path.join(root, "lib", "sim", "index.ts");
 const traceStep = z.looseObject({
   line: z.number().int(),
   frames: z.array(z.looseObject({ name: z.string(), locals: z.array(z.looseObject({ name: z.string(), objectId: z.number() })) })),
-  objects: z.array(z.looseObject({ id: z.number(), type: z.string(), preview: z.string(), refcount: z.number(), refs: z.array(z.unknown()).optional() })),
+  objects: z.array(z.looseObject({ id: z.number(), type: z.string(), preview: z.string(), refcount: z.number().nullable(), refs: z.array(z.unknown()).optional() })),
   freed: z.array(z.number()),
   stdout: z.string(),
 });
 const runResult = z.looseObject({ stdout: z.string(), stderr: z.string(), exitCode: z.number().int(), trace: z.array(traceStep).optional() });
 const raceResult = z.looseObject({ finalValues: z.array(z.number()) });
+
+function firstIssue(error: z.ZodError): string {
+  const i = error.issues[0];
+  return i ? `${i.path.join(".")}: ${i.message}` : "unknown";
+}
 
 type Fn = (...args: unknown[]) => unknown;
 function fn(mod: unknown, name: string): Fn | null {
@@ -43,14 +48,14 @@ export async function loadSimulator(): Promise<Loaded> {
   const sim: Simulator = {
     run(source: string, options?: SimRunOptions): SimRunResult {
       const r = runResult.safeParse(run(source, options));
-      if (!r.success) return { stdout: "", stderr: `run() returned an unexpected shape: ${z.prettifyError(r.error).slice(0, 400)}`, exitCode: 70 };
+      if (!r.success) return { stdout: "", stderr: `run() returned an unexpected shape: ${firstIssue(r.error)}`, exitCode: 70 };
       return r.data;
     },
   };
   if (race) {
     sim.enumerateRace = (source: string, options?: SimRunOptions): SimRace => {
       const r = raceResult.safeParse(race(source, options));
-      if (!r.success) throw new Error(`enumerateRace() returned an unexpected shape: ${z.prettifyError(r.error).slice(0, 400)}`);
+      if (!r.success) throw new Error(`enumerateRace() returned an unexpected shape: ${firstIssue(r.error)}`);
       return r.data;
     };
   }
