@@ -1244,7 +1244,7 @@ export function installBuiltins(I: Interp): void {
       const out: PyObj[] = [];
       for (const o of a) {
         if (!(o instanceof PyList || o instanceof PyTuple)) uns("gc.get_referents of " + typeName(o));
-        out.push(...o.items.map(inc));
+        out.push(...o.items.slice().reverse().map(inc));
       }
       return H.list(out);
     }),

@@ -327,7 +327,7 @@ function walkExpr(e: Expr, s: RawScope): void {
 }
 
 /** The constants each code object of a unit uses, keyed by the node that owns the code. */
-export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>): Map<ScopeNode, ConstValue[]> {
+export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>, onNode: (node: Expr, key: string) => void = () => {}): Map<ScopeNode, ConstValue[]> {
   const out = new Map<ScopeNode, ConstValue[]>();
   const seen = new Map<ScopeNode, Set<string>>();
   const add = (owner: ScopeNode, c: ConstValue) => {
@@ -338,7 +338,7 @@ export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>): 
   };
   const ex = (e: Expr, owner: ScopeNode): void => {
     switch (e.type) {
-      case "Constant": add(owner, e.value); return;
+      case "Constant": add(owner, e.value); onNode(e, constKey(e.value)); return;
       case "ListComp": case "SetComp": case "GeneratorExp": case "DictComp": {
         const inner = scopes.has(e) ? e : owner;
         ex(e.generators[0].iter, owner);

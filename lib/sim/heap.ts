@@ -98,6 +98,20 @@ export class Heap {
     }
     return o;
   }
+  /** 3.11/3.12: a one-character constant is interned as its own object, not the cached character. */
+  internDistinct(s: string): PyStr {
+    let o = this.interned.get(s);
+    if (!o) {
+      o = new PyStr(s);
+      o.interned = true;
+      o.uncounted = true;
+      o.immortal = this.prof.internedImmortal;
+      o.rc = 1;
+      this.live.add(o);
+      this.interned.set(s, o);
+    }
+    return o;
+  }
   tuple(items: PyObj[]): PyTuple { return items.length === 0 ? this.emptyTuple : this.add(new PyTuple(items)); }
   list(items: PyObj[], allocated?: number): PyList { return this.add(new PyList(items, allocated)); }
 

@@ -88,7 +88,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
       try {
         body = parse(chunk.text).body;
       } catch (e) {
-        if (e instanceof PySyntaxError) { stderr += syntaxLine(e); continue; }
+        if (e instanceof PySyntaxError) { stderr = syntaxLine(e); continue; }
         throw e;
       }
       const code = it.compileUnit(body, "<stdin>");
@@ -99,7 +99,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
           if (sig) it.unsupported("'" + sig.k + "' outside loop or function");
         }
       } catch (e) {
-        if (e instanceof PyException) { stderr += excLine(it, e); it.decref(e.exc); } else throw e;
+        if (e instanceof PyException) { stderr = excLine(it, e); it.decref(e.exc); } else throw e;
       }
       it.releaseUnit(code);
     }

@@ -33,6 +33,8 @@ export interface Frame {
   scope: ScopeInfo | null;
   parent: Frame | null;
   line: number;
+  /** 3.14: locals holding borrowed (uncounted) references. */
+  borrowed?: Set<string>;
 }
 
 export interface InterpOptions { prof: Profile; mode: "script" | "repl"; maxSteps: number; maxObjects: number; trace: boolean }
@@ -102,10 +104,11 @@ export class Interp {
   setGlobal(name: string, v: PyObj): void { this.dictSet(this.globals, this.heap.intern(name), v); }
 
   // ---- dict primitives (the dict holds one reference to key and value) ----
-  key(o: PyObj): string {
+  key(o: PyObj, use: "dict key" | "set element" | "" = ""): string {
     try { return hashKey(o); } catch (e) {
       if (e instanceof Unhashable) {
         if (e.typeName === "__hash__") this.unsupported("user-defined __hash__");
+        if (this.prof.version >= "3.14" && use) this.throwPy("TypeError", `cannot use '${e.typeName}' as a ${use} (unhashable type: '${e.typeName}')`);
         this.throwPy("TypeError", `unhashable type: '${e.typeName}'`);
       }
       throw e;
@@ -113,7 +116,8 @@ export class Interp {
   }
   /** Store v (a reference the caller gives away) under k (borrowed). */
   dictSet(d: PyDict, k: PyObj, v: PyObj): void {
-    const hk = this.key(k);
+    let hk: string;
+    try { hk = this.key(k, "dict key"); } catch (e) { this.decref(v); throw e; }
     const old = d.map.get(hk);
     if (old) { const prev = old.value; old.value = v; this.decref(prev); return; }
     this.incref(k);
@@ -153,7 +157,8 @@ export class Interp {
     const folded = foldStmts(body);
     const scopes = analyzeScopes(folded);
     for (const [k, v] of scopes) this.scopes.set(k, v);
-    const perCode = collectConsts(folded, scopes);
+    const nodes: [Expr, string][] = [];
+    const perCode = collectConsts(folded, scopes, (n, k) => nodes.push([n, k]));
     const unit = new Map<string, PyObj>();
     const moduleCode = this.heap.add(new PyCode(unitName));
     const codeOf = (owner: object) => {
@@ -177,6 +182,7 @@ export class Interp {
         if (!o.uncounted) code.consts.push(o);
       }
     }
+    for (const [n, k] of nodes) { const o = unit.get(k); if (o) this.consts.set(n, o); }
     // consts: first use's reference belongs to the code object
     this.unitConsts = unit;
     return folded;
@@ -197,6 +203,7 @@ export class Interp {
       case "int": return this.heap.int(c.v);
       case "float": return this.heap.float(c.v);
       case "str": {
+        if (c.v.length === 1 && c.v.charCodeAt(0) < 256 && !this.prof.charConstIsCached) return this.heap.internDistinct(c.v);
         if (/^[A-Za-z0-9_]*$/.test(c.v)) return this.heap.intern(c.v);
         return this.heap.str(c.v);
       }
@@ -218,7 +225,7 @@ export class Interp {
   }
 
   constObj(e: ExprOf<"Constant">): PyObj {
-    const o = this.unitConsts.get(constKey(e.value));
+    const o = this.consts.get(e) ?? this.unitConsts.get(constKey(e.value));
     if (!o) return this.makeConst(e.value);
     return this.incref(o);
   }
@@ -576,6 +583,7 @@ export class Interp {
       }
       const old = f.fast.get(name);
       f.fast.set(name, v);
+      if (f.borrowed?.delete(name)) return;
       this.decref(old);
       return;
     }
@@ -609,6 +617,7 @@ export class Interp {
       const old = f.fast.get(name);
       if (!old) return false;
       f.fast.delete(name);
+      if (f.borrowed?.delete(name)) return true;
       this.decref(old);
       return true;
     }
@@ -926,14 +935,14 @@ export class Interp {
   }
 
   /** Call a Python function. args are borrowed; the callee's frame takes its own references. */
-  callFunction(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>): PyObj {
+  callFunction(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>, borrowed: boolean[] = []): PyObj {
     if (this.frames.length > 200) this.unsupported("deep recursion");
     const releaseCaller = this.pendingRelease;
     this.pendingRelease = null;
     const def = fn.def;
     const a = def.args;
     const scope = fn.scope;
-    const frame: Frame = { name: fn.qualname.replace(/\.<locals>\./g, ".<locals>."), kind: "function", globals: fn.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: null, line: this.line };
+    const frame: Frame = { name: fn.qualname, kind: "function", globals: fn.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: null, line: this.line, borrowed: new Set() };
     frame.name = fn.name === "<lambda>" ? "<lambda>" : fn.qualname;
     const bind = (name: string, v: PyObj) => { frame.fast.set(name, v); };
     const np = a.args.length;
@@ -986,6 +995,10 @@ export class Interp {
     }
     [...scope.frees].forEach((name, i) => { const cell = fn.closure[i]; if (cell) frame.cells.set(name, this.incref(cell)); });
     releaseCaller?.();
+    // 3.14: a parameter passed from the caller's borrowed local load stays a borrowed reference
+    for (let i = 0; i < Math.min(np, args.length); i++) {
+      if (borrowed[i] && !scope.cells.has(a.args[i])) { frame.borrowed?.add(a.args[i]); this.decref(args[i]); }
+    }
     this.frames.push(frame);
     const savedLine = this.line;
     try {
@@ -1010,7 +1023,7 @@ export class Interp {
     const order = [...(frame.scope?.locals ?? [])];
     for (const name of order) {
       const v = frame.fast.get(name);
-      if (v) { frame.fast.delete(name); this.decref(v); }
+      if (v) { frame.fast.delete(name); if (!frame.borrowed?.has(name)) this.decref(v); }
     }
     for (const v of frame.fast.values()) this.decref(v);
     frame.fast.clear();
@@ -1056,7 +1069,8 @@ export class Interp {
       throw x;
     }
     // 3.14: a fast local passed straight to a builtin is a borrowed stack reference
-    const borrowed = this.prof.borrowedLocalLoads && f.kind === "function" ? e.args.map((a) => a.type === "Name" && !!f.scope?.locals.has(a.id) && !f.scope.cells.has(a.id)) : [];
+    const isBorrowedLoad = (a: Expr) => a.type === "Name" && !!f.scope?.locals.has(a.id) && !f.scope.cells.has(a.id);
+    const borrowed = this.prof.borrowedLocalLoads && f.kind === "function" ? [...(self && e.func.type === "Attribute" ? [isBorrowedLoad(e.func.value)] : []), ...e.args.map(isBorrowedLoad)] : [];
     try {
       return this.callObject(fn, args, kwargs, true, borrowed);
     } finally {
@@ -1075,11 +1089,11 @@ export class Interp {
         let moved = false;
         const origDecref = () => { if (!moved) { moved = true; release(); } };
         try {
-          r = this.callFunctionMoving(fn, args, kwargs, origDecref);
+          r = this.callFunctionMoving(fn, args, kwargs, origDecref, borrowed);
         } finally { origDecref(); }
         return r;
       }
-      try { return this.callFunction(fn, args, kwargs); } finally { release(); }
+      try { return this.callFunction(fn, args, kwargs, borrowed); } finally { release(); }
     }
     if (fn instanceof PyMethod) {
       try { return this.callObject(fn.func, [fn.self, ...args], kwargs, false); } finally { release(); }
@@ -1093,6 +1107,11 @@ export class Interp {
     if (fn instanceof PyType) {
       try { return this.callType(fn, args, kwargs); } finally { release(); }
     }
+    if (fn instanceof PyWeakref) {
+      release();
+      if (args.length || kwargs.size) this.throwPy("TypeError", `weakref() takes no arguments`);
+      return this.incref(fn.target ?? this.None);
+    }
     if (fn instanceof PyInstance) {
       const call = fn.cls.lookup("__call__");
       if (call) { try { return this.callObject(call, [fn, ...args], kwargs, false); } finally { release(); } }
@@ -1103,9 +1122,9 @@ export class Interp {
   borrowedArgs: boolean[] = [];
 
   /** Like callFunction, but the caller's references are released once the frame holds its own. */
-  callFunctionMoving(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>, releaseCaller: () => void): PyObj {
+  callFunctionMoving(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>, releaseCaller: () => void, borrowed: boolean[]): PyObj {
     this.pendingRelease = releaseCaller;
-    return this.callFunction(fn, args, kwargs);
+    return this.callFunction(fn, args, kwargs, borrowed);
   }
   pendingRelease: (() => void) | null = null;
 
@@ -1233,6 +1252,7 @@ export class Interp {
 
   getAttrOrNull(obj: PyObj, name: string): PyObj | null {
     if (obj instanceof PyInstance) {
+      if (obj.cls.builtin && !obj.cls.isSubtypeOf(this.getType("BaseException"))) return this.builtinAttr(obj, name);
       if (name === "__class__") return this.incref(obj.cls);
       if (name === "__dict__") this.unsupported("instance __dict__");
       const sv = obj.slotValues?.get(name);
@@ -1362,7 +1382,7 @@ export class Interp {
     }
   }
   setAdd(s: PySet, v: PyObj): void {
-    const k = this.key(v);
+    const k = this.key(v, "set element");
     if (s.map.has(k)) return;
     s.map.set(k, this.incref(v));
     s.fill++;

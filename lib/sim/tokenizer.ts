@@ -43,6 +43,7 @@ export function tokenize(src: string): Token[] {
   const toks: Token[] = [];
   const indents = [0];
   let depth = 0; // bracket nesting
+  const openStack: Token[] = [];
   let i = 0;
   let line = 1;
   let lineStart = 0;
@@ -161,16 +162,20 @@ export function tokenize(src: string): Token[] {
     if (!op && OPS1.includes(c)) op = c;
     if (!op) raise("invalid character '" + c + "'");
     if (op === "!") raise("invalid syntax");
-    if ("([{".includes(op)) depth++;
+    const tok: Token = { kind: "OP", value: op, line, col };
+    if ("([{".includes(op)) { depth++; openStack.push(tok); }
     if (")]}".includes(op)) {
       if (depth === 0) raise(`unmatched '${op}'`);
+      const open = openStack.pop();
+      const want = open?.value === "(" ? ")" : open?.value === "[" ? "]" : "}";
+      if (open && want !== op) raise(`closing parenthesis '${op}' does not match opening parenthesis '${open.value}'${open.line !== line ? ` on line ${open.line}` : ""}`);
       depth--;
     }
-    toks.push({ kind: "OP", value: op, line, col });
+    toks.push(tok);
     i += op.length;
   }
   if (depth > 0) {
-    const open = [...toks].reverse().find((t) => t.kind === "OP" && "([{".includes(t.value));
+    const open = openStack[openStack.length - 1];
     raise(`'${open?.value ?? "("}' was never closed`, open?.line ?? line, open?.col ?? 0);
   }
   const last = toks[toks.length - 1];
