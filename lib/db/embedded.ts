@@ -21,6 +21,15 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
  */
 export const EMBEDDED_POOL_MAX = 1;
 
+/**
+ * Connections the socket accepts: more than the pool uses, on purpose. pg's pool destroys a
+ * connection after any query error (a unique violation included) and opens a new one at once;
+ * the socket notices the old one closed a moment later. With a limit of 1 that new connection was
+ * refused ("Connection terminated unexpectedly", seen in test/db/client.test.ts). The limit is not
+ * what keeps connections from interleaving; one pool of one connection per process is.
+ */
+export const EMBEDDED_SOCKET_CONNECTIONS = 4;
+
 export type EmbeddedDatabase = {
   /** postgresql:// URL for `pg` / Prisma. */
   url: string;
@@ -36,12 +45,7 @@ export type EmbeddedOptions = {
   /** 0 (default): any free port. */
   port?: number;
   host?: string;
-  /**
-   * Connections the socket accepts at once; more are refused with "Too many connections", a clear
-   * failure rather than interleaved queries. Default 1, matching EMBEDDED_POOL_MAX. Only callers
-   * whose extra connections send nothing but single simple-protocol messages outside transactions
-   * (the migrator) may raise it.
-   */
+  /** Connections the socket accepts at once (default EMBEDDED_SOCKET_CONNECTIONS). */
   maxConnections?: number;
 };
 
@@ -72,7 +76,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbedded({ dataDir, port = 0, host = "127.0.0.1", maxConnections = EMBEDDED_POOL_MAX }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbedded({ dataDir, port = 0, host = "127.0.0.1", maxConnections = EMBEDDED_SOCKET_CONNECTIONS }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   let release = () => {};
   let db: PGlite;
   if (dataDir === "memory") {

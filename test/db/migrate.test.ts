@@ -13,8 +13,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function scratch(connections = 1): Promise<ScratchDatabase> {
-  const db = await createScratchDatabase({ connections });
+async function scratch(): Promise<ScratchDatabase> {
+  const db = await createScratchDatabase();
   cleanups.push(() => db.drop());
   return db;
 }
@@ -119,7 +119,7 @@ describe.skipIf(skip)("migrations", () => {
   });
 
   it("serializes two migrators started at once: each migration applied exactly once", async () => {
-    const db = await scratch(2);
+    const db = await scratch();
     const [a, b] = await Promise.all([migrate(db.url), migrate(db.url)]);
     expect([...a.applied, ...b.applied].sort()).toEqual(local.map((m) => m.name));
     expect([...a.applied, ...a.alreadyApplied].sort()).toEqual(local.map((m) => m.name));

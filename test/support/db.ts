@@ -43,13 +43,10 @@ export async function unavailableReason(): Promise<string | null> {
   }
 }
 
-/**
- * An empty database (not migrated). `connections`: how many clients at once it must accept
- * (the embedded socket refuses more; see lib/db/embedded.ts).
- */
-export async function createScratchDatabase({ connections = 1 }: { connections?: number } = {}): Promise<ScratchDatabase> {
+/** An empty database (not migrated). */
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
   if (testTarget === "embedded") {
-    const embedded = await startEmbedded({ dataDir: "memory", maxConnections: connections });
+    const embedded = await startEmbedded({ dataDir: "memory" });
     return { url: embedded.url, target: "embedded", poolMax: EMBEDDED_POOL_MAX, drop: () => embedded.stop() };
   }
   const name = `heapwise_t_${randomBytes(6).toString("hex")}`;
@@ -92,13 +89,13 @@ export type TestDatabase = {
 const skipReason = await unavailableReason();
 if (skipReason) console.log(`[heapwise] skipping database tests (HEAPWISE_TEST_DB=${testTarget}): ${skipReason}`);
 
-export function useTestDatabase({ migrated = true, connections = 1 }: { migrated?: boolean; connections?: number } = {}): TestDatabase {
+export function useTestDatabase({ migrated = true }: { migrated?: boolean } = {}): TestDatabase {
   let scratch: ScratchDatabase | undefined;
   const saved = { url: process.env.DATABASE_URL, pool: process.env.DATABASE_POOL_MAX };
 
   beforeAll(async () => {
     if (skipReason) return;
-    scratch = await createScratchDatabase({ connections });
+    scratch = await createScratchDatabase();
     if (migrated) await migrate(scratch.url);
     process.env.DATABASE_URL = scratch.url;
     process.env.DATABASE_POOL_MAX = String(scratch.poolMax);
