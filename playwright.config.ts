@@ -50,11 +50,13 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: "npx tsx test/e2e/serve.ts",
+        command: "node --import tsx test/e2e/serve.ts",
         url: `${baseURL}/api/health`,
         // A production build takes ~30 s here, the embedded database a few more.
         timeout: 240_000,
         reuseExistingServer: false,
+        // SIGTERM lets serve.ts stop the embedded database and delete its temp folder.
+        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
         stdout: "pipe",
         stderr: "pipe",
         env: { PORT: process.env.HEAPWISE_E2E_PORT },

@@ -25,18 +25,20 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-let stopping = false;
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (server && server.exitCode === null) {
+// Playwright signals the whole process group, so `next start` may exit before or after our own
+// handler runs; both paths share one cleanup and exit only once it is done.
+let stopping: Promise<never> | undefined;
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
+    if (server && server.exitCode === null && server.signalCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server?.once("exit", resolve));
     }
     await embedded?.stop().catch(() => undefined);
     rmSync(work, { recursive: true, force: true });
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 process.on("SIGTERM", () => void stop(0));
 process.on("SIGINT", () => void stop(0));
