@@ -46,6 +46,8 @@ export interface StepObject {
 
 export interface StepperStep {
   line: number;
+  /** The program has finished: `line` is the last line that ran, not the next one. */
+  done: boolean;
   frames: { name: string; locals: { name: string; objectId: number }[] }[];
   objects: StepObject[];
   /** Objects freed by the statement that led here, with their last look, so they can fade out. */
@@ -80,7 +82,7 @@ export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
       return o ? [{ ...o, refcount: 0 }] : [];
     });
     for (const o of objects) lastSeen.set(o.id, o);
-    return { line: s.line, frames: s.frames, objects, freed, stdout: s.stdout };
+    return { line: s.line, done: s.event === "end", frames: s.frames, objects, freed, stdout: s.stdout };
   });
   return { python, ok: true, steps, stdout: r.stdout };
 }
