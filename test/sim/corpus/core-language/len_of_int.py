@@ -1,0 +1,2 @@
+print(len("four"))
+print(len(4))

@@ -1,0 +1,3 @@
+result = None
+print(result)
+print(result.value)

@@ -1,0 +1,3 @@
+print("fine")
+msg = "unterminated
+print(msg)

@@ -1,0 +1,5 @@
+def hello(name):
+    return "hello " + name
+
+print(hello("x"))
+print(hello("x", "y"))

@@ -1,0 +1,3 @@
+# expect: unsupported
+import json
+print(json.dumps({"a": 1}))

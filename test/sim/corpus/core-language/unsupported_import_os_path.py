@@ -1,0 +1,3 @@
+# expect: unsupported
+import os.path
+print(os.path.join("a", "b"))

@@ -1,0 +1,6 @@
+a = str(7)
+b = str(7)
+print(a is b)
+c = str(77)
+d = str(77)
+print(c is d, c == d)

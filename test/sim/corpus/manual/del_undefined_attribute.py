@@ -1,0 +1,7 @@
+class Box:
+    pass
+
+b = Box()
+b.item = 1
+del b.item
+del b.item

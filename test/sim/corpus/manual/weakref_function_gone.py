@@ -1,0 +1,9 @@
+import weakref
+
+def helper():
+    return 42
+
+w = weakref.ref(helper)
+print(w()())
+helper = None
+print(w())

@@ -1,0 +1,4 @@
+import sys
+print(sys.getsizeof(1.5))
+print(sys.getsizeof(None))
+print(sys.getsizeof(False), sys.getsizeof(True))

@@ -1,0 +1,4 @@
+import sys
+for n in range(4):
+    t = tuple(range(n))
+    print(n, sys.getsizeof(t))
