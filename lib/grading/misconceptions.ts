@@ -1,8 +1,11 @@
 // The catalogue of misconceptions a wrong answer can reveal. Each entry has a detector: either a
 // rule on (answer, key, code), or "the answer equals what a counterfactual program gives"
 // (lib/grading/counterfactuals.ts), which the key carries precomputed. Detectors run only on a
-// wrong answer, in catalogue order; the first match is reported. A template may restrict which
-// ids apply with `misconceptions: [...]`, to avoid naming a belief the question does not test.
+// wrong answer, in catalogue order; the first match is reported. Rules on specific evidence (the
+// trace says the name was deleted, the object is on a cycle...) come before the counterfactuals,
+// which can explain the same answer more loosely (a copy would also have been freed by del).
+// A template may restrict which ids apply with `misconceptions: [...]`, to avoid naming a belief
+// the question does not test.
 import type { QuestionDefinition } from "@/lib/questions/schema";
 import type { Variant } from "@/lib/questions/variant";
 import type { StudentAnswer } from "./answers";
@@ -82,27 +85,6 @@ export const MISCONCEPTIONS: Misconception[] = [
       const p = integerPair(ctx);
       return p !== null && /getrefcount\(/.test(code(ctx)) && p[0] === p[1] + 1;
     },
-  },
-  {
-    id: "assignment-copies",
-    title: "Thought assignment copies the object",
-    explanation: "`b = a` binds a second name to the same object; nothing is copied. A change made through one name is seen through the other, and `b is a` is True.",
-    revealedBy: "the answer the program would give if `b = a` were `b = copy.copy(a)`",
-    detect: matchesAlternative("assignment-copies"),
-  },
-  {
-    id: "shallow-copy-is-deep",
-    title: "Thought a shallow copy copies the inner objects",
-    explanation: "copy.copy, list(x), x[:] and x.copy() make a new outer container whose items are the same objects as the original's. Only copy.deepcopy copies the nested objects.",
-    revealedBy: "the answer the program would give if every shallow copy were copy.deepcopy",
-    detect: matchesAlternative("shallow-copy-is-deep"),
-  },
-  {
-    id: "augmented-assignment-rebinds",
-    title: "Thought `+=` builds a new list",
-    explanation: "For a mutable object such as a list, `a += x` extends the object in place (list.__iadd__), so every name bound to it sees the change. Only for immutable objects does `+=` build a new object and rebind the name.",
-    revealedBy: "the answer the program would give if `a += x` were `a = a + x`",
-    detect: matchesAlternative("augmented-assignment-rebinds"),
   },
   {
     id: "immutable-changed-in-place",
@@ -185,6 +167,27 @@ export const MISCONCEPTIONS: Misconception[] = [
       const values = ctx.key.answer.value;
       return values.length > 1 && ctx.answer.values.length === 1 && ctx.answer.values[0] === Math.max(...values);
     },
+  },
+  {
+    id: "assignment-copies",
+    title: "Thought assignment copies the object",
+    explanation: "`b = a` binds a second name to the same object; nothing is copied. A change made through one name is seen through the other, and `b is a` is True.",
+    revealedBy: "the answer the program would give if `b = a` were `b = copy.copy(a)`",
+    detect: matchesAlternative("assignment-copies"),
+  },
+  {
+    id: "shallow-copy-is-deep",
+    title: "Thought a shallow copy copies the inner objects",
+    explanation: "copy.copy, list(x), x[:] and x.copy() make a new outer container whose items are the same objects as the original's. Only copy.deepcopy copies the nested objects.",
+    revealedBy: "the answer the program would give if every shallow copy were copy.deepcopy",
+    detect: matchesAlternative("shallow-copy-is-deep"),
+  },
+  {
+    id: "augmented-assignment-rebinds",
+    title: "Thought `+=` builds a new list",
+    explanation: "For a mutable object such as a list, `a += x` extends the object in place (list.__iadd__), so every name bound to it sees the change. Only for immutable objects does `+=` build a new object and rebind the name.",
+    revealedBy: "the answer the program would give if `a += x` were `a = a + x`",
+    detect: matchesAlternative("augmented-assignment-rebinds"),
   },
   {
     id: "other-python-version",
