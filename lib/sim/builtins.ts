@@ -264,7 +264,7 @@ export function installBuiltins(I: Interp): void {
   const typeErr: (op: string, a: PyObj, b: PyObj, inplace: boolean) => never = (op, a, b, inplace) => throwPy("TypeError", `unsupported operand type(s) for ${OPNAME[op]}${inplace ? "=" : ""}: '${typeName(a)}' and '${typeName(b)}'`);
   const zeroDiv: (msg: string) => never = (msg) => throwPy("ZeroDivisionError", msg);
   const intDivMsg = () => (P.version >= "3.14" ? "division by zero" : "integer division or modulo by zero");
-  const intModMsg = () => (P.version >= "3.14" ? "division by zero" : "integer modulo by zero");
+  const intModMsg = () => (P.version >= "3.14" ? "division by zero" : P.version === "3.10" ? "integer division or modulo by zero" : "integer modulo by zero");
 
   const repeatSeq = (items: PyObj[], n: bigint): PyObj[] => {
     const k = n < 0n ? 0 : Number(n);

@@ -14,7 +14,7 @@ function isAtomic(o: PyObj): boolean {
   return o instanceof PyStr || o instanceof PyInt || o instanceof PyFloat || o instanceof PyBool || o instanceof PyNone || !o.tracked;
 }
 
-export function collect(heap: Heap, generation: number, line: number): number {
+export function collect(heap: Heap, generation: number, line: number, atShutdown = false): number {
   const young: PyObj[] = [];
   for (const o of heap.live) if (o.tracked && o.gen <= generation) young.push(o);
   const inYoung = new Set(young);
@@ -54,7 +54,7 @@ export function collect(heap: Heap, generation: number, line: number): number {
 
   // what the real collector counts: we only model garbage made of these kinds exactly
   let count = 0;
-  for (const o of unreachable) {
+  for (const o of atShutdown ? [] : unreachable) {
     if (o instanceof PyInstance) {
       if (o.cls.builtin) throw new Unsupported("collecting a cycle through an exception object", line);
       count += 1;

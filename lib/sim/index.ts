@@ -9,7 +9,8 @@ import { PySyntaxError, Unsupported } from "./tokenizer";
 import { Interp, PyException, type Frame } from "./interpreter";
 import { BudgetExceeded } from "./heap";
 import { PROFILES, type PythonVersion } from "./versions";
-import { PyStr, resetIds } from "./objects";
+import { PyInstance, PyStr, resetIds } from "./objects";
+import { collect } from "./gc";
 import type { Stmt } from "./ast";
 import type { TraceStep } from "./trace";
 import { snapshot } from "./trace";
@@ -99,7 +100,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
           if (sig) it.unsupported("'" + sig.k + "' outside loop or function");
         }
       } catch (e) {
-        if (e instanceof PyException) { stderr = excLine(it, e); it.decref(e.exc); } else throw e;
+        if (e instanceof PyException) { stderr = excLine(it, e); it.releaseException(e); } else throw e;
       }
       it.releaseUnit(code);
     }
@@ -121,10 +122,26 @@ function finish(it: Interp, stderr: string, exitCode: number): RunResult {
   return r;
 }
 
-/** Interpreter shutdown, where it is observable: objects with __del__ or weakref callbacks still alive. */
+/**
+ * Interpreter shutdown, modelled only where it is observable (objects with __del__ or weakref
+ * callbacks still alive): builtins._ is dropped first, then __main__ leaves sys.modules; its dict
+ * dies at once (entries in order) unless functions keep it in a cycle, when the final collection
+ * finalizes what is left, oldest first.
+ */
 function shutdown(it: Interp): void {
-  const observable = [...it.heap.live].some((o) => o.weakrefs?.some((r) => r.callback) || (o.kind === "instance" && "cls" in o && !!(o as { cls: { lookup(n: string): unknown } }).cls.lookup("__del__")));
-  if (observable) it.unsupported("finalizers that run at interpreter shutdown");
+  const observable = () => [...it.heap.live].some((o) => o.weakrefs?.some((r) => r.callback) || (o instanceof PyInstance && !o.finalized && !!o.cls.lookup("__del__")));
+  if (!observable()) return;
+  it.line = 0;
+  if (it.displayUnderscore) {
+    const v = it.displayUnderscore;
+    it.displayUnderscore = null;
+    it.builtins.delete("_");
+    it.decref(v);
+  }
+  if (!observable()) return;
+  it.frames = [];
+  it.decref(it.globals);
+  collect(it.heap, 2, 0, true);
   void PyStr;
 }
 

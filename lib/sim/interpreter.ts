@@ -18,6 +18,8 @@ import { snapshot } from "./trace";
 
 /** A Python exception in flight (the learner's, not ours). */
 export class PyException extends Error {
+  /** Frames the traceback keeps alive (innermost first) until the exception is released. */
+  frames: Frame[] = [];
   constructor(readonly exc: PyInstance) { super("python exception"); }
 }
 
@@ -287,13 +289,16 @@ export class Interp {
         return this.execBlock(s.orelse, f);
       }
       case "For": {
-        const it = this.getIter(this.evalConsume(s.iter, f));
+        const it = this.iterOwned(this.eval(s.iter, f));
+        // 3.14: iterating a list or tuple stores a borrowed reference into a fast local
+        const borrowTarget = this.prof.borrowedLocalLoads && f.kind === "function" && s.target.type === "Name" && !!f.scope?.locals.has(s.target.id) && !f.scope.cells.has(s.target.id) && it instanceof PyIterator && (it.label === "list_iterator" || it.label === "tuple_iterator") ? s.target.id : null;
         try {
           for (;;) {
             this.line = s.lineno;
             const v = this.iterNext(it);
             if (!v) break;
             this.store(s.target, v, f);
+            if (borrowTarget) { f.borrowed?.add(borrowTarget); this.decref(v); }
             const sig = this.execBlock(s.body, f);
             if (sig?.k === "break") return undefined;
             if (sig?.k === "return") return sig;
@@ -344,6 +349,7 @@ export class Interp {
           if (!cur) this.throwPy("RuntimeError", "No active exception to reraise");
           this.incref(cur);
           throw new PyException(cur);
+          // (the original PyException still owns its frames; they are released with it)
         }
         const v = this.eval(s.exc, f);
         throw new PyException(this.toException(v));
@@ -405,7 +411,7 @@ export class Interp {
     } catch (e) {
       if (!(e instanceof PyException) || !s.finalbody.length) throw e;
       const fsig = this.execBlock(s.finalbody, f);
-      if (fsig) { this.decref(e.exc); return fsig; }
+      if (fsig) { this.releaseException(e); return fsig; }
       throw e;
     }
     if (s.finalbody.length) {
@@ -430,7 +436,7 @@ export class Interp {
       } finally {
         this.handling.pop();
         if (handler.name) this.delNameIfBound(handler.name, f);
-        this.decref(e.exc);
+        this.releaseException(e);
       }
       return sig;
     }
@@ -472,7 +478,7 @@ export class Interp {
         const swallow = this.truthyConsume(r);
         this.decref(exit);
         this.decref(mgr);
-        if (swallow) { this.decref(e.exc); return undefined; }
+        if (swallow) { this.releaseException(e); return undefined; }
       }
       throw e;
     }
@@ -661,7 +667,6 @@ export class Interp {
       items = [];
       for (;;) { const x = this.iterNext(it); if (!x) break; items.push(x); }
       this.decref(it);
-      v = this.incref(v);
     }
     this.decref(v);
     const starAt = elts.findIndex((e) => e.type === "Starred");
@@ -832,8 +837,7 @@ export class Interp {
     try {
       for (const x of elts) {
         if (x.type === "Starred") {
-          const v = this.eval(x.value, f);
-          const it = this.getIter(v);
+          const it = this.iterOwned(this.eval(x.value, f));
           for (;;) { const y = this.iterNext(it); if (!y) break; out.push(y); }
           this.decref(it);
         } else out.push(this.eval(x, f));
@@ -858,7 +862,7 @@ export class Interp {
     const scope = this.scopes.get(e) ?? null;
     const cf: Frame = { name: "<comp>", kind: "comp", globals: f.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: f.kind === "class" ? this.classOuter(f) : f, line: this.line };
     const result: PyObj = e.type === "ListComp" ? this.heap.list([]) : e.type === "SetComp" ? this.heap.add(new PySet()) : this.heap.add(new PyDict());
-    const firstIter = this.getIter(this.eval(e.generators[0].iter, f));
+    const firstIter = this.iterOwned(this.eval(e.generators[0].iter, f));
     const loop = (gi: number, it: PyObj): void => {
       const g: Comprehension = e.generators[gi];
       try {
@@ -869,7 +873,7 @@ export class Interp {
           this.store(g.target, v, cf);
           if (!g.ifs.every((c) => this.truthyConsume(this.eval(c, cf)))) continue;
           if (gi + 1 < e.generators.length) {
-            loop(gi + 1, this.getIter(this.eval(e.generators[gi + 1].iter, cf)));
+            loop(gi + 1, this.iterOwned(this.eval(e.generators[gi + 1].iter, cf)));
             continue;
           }
           if (e.type === "DictComp") {
@@ -1008,14 +1012,22 @@ export class Interp {
       if (sig) this.unsupported("'" + sig.k + "' outside loop");
       return this.None;
     } catch (e) {
-      // a traceback keeps the frame (and its locals) alive until the exception is handled
-      if (e instanceof PyException && [...frame.fast.values()].some((v) => v.rc === 1 && (v.weakrefs || (v instanceof PyInstance && v.cls.lookup("__del__"))))) this.unsupported("object freed while an exception holds its frame");
+      // a traceback keeps the frame (and its locals) alive until the exception is released
+      if (e instanceof PyException) { e.frames.push(frame); holdFrame(frame); }
       throw e;
     } finally {
       this.frames.pop();
       this.line = savedLine;
-      this.clearFrame(frame);
+      if (!heldByTraceback(frame)) this.clearFrame(frame);
     }
+  }
+
+  /** The exception is no longer referenced: its traceback's frames go, innermost first. */
+  releaseException(e: PyException): void {
+    this.decref(e.exc);
+    const frames = e.frames;
+    e.frames = [];
+    for (const fr of frames) { heldFrames.delete(fr); this.clearFrame(fr); }
   }
 
   clearFrame(frame: Frame): void {
@@ -1048,8 +1060,7 @@ export class Interp {
     try {
       for (const a of e.args) {
         if (a.type === "Starred") {
-          const v = this.eval(a.value, f);
-          const it = this.getIter(v);
+          const it = this.iterOwned(this.eval(a.value, f));
           for (;;) { const y = this.iterNext(it); if (!y) break; args.push(y); }
           this.decref(it);
         } else args.push(this.eval(a, f));
@@ -1357,6 +1368,8 @@ export class Interp {
 
   // ---- iteration ----
   getIter(v: PyObj): PyObj { return this.iterOps.iter(v); }
+  /** GET_ITER on an owned value: the iterator keeps what it needs, the value's reference is dropped. */
+  iterOwned(v: PyObj): PyObj { try { return this.getIter(v); } finally { this.decref(v); } }
   /** Next item (a new reference) or null when exhausted. */
   iterNext(it: PyObj): PyObj | null { return this.iterOps.next(it); }
   iterOps!: { iter(v: PyObj): PyObj; next(it: PyObj): PyObj | null };
@@ -1408,6 +1421,10 @@ export class Interp {
 
   collectGarbage(gen: number): number { return collect(this.heap, gen, this.line); }
 }
+
+const heldFrames = new WeakSet<Frame>();
+function heldByTraceback(f: Frame): boolean { return heldFrames.has(f); }
+export function holdFrame(f: Frame): void { heldFrames.add(f); }
 
 function isContainer(o: PyObj): boolean {
   return o.tracked || o instanceof PyList || o instanceof PyDict || o instanceof PySet || o instanceof PyInstance || o instanceof PyFunction || o instanceof PyType || (o instanceof PyTuple && o.items.length > 0);

@@ -29,6 +29,7 @@ class Parser {
   private eatOp(v: string): boolean { if (this.isOp(v)) { this.p++; return true; } return false; }
   private eatKw(v: string): boolean { if (this.isKw(v)) { this.p++; return true; } return false; }
   private expectOp(v: string, msg?: string): Token {
+    if (v === ":" && this.isOp("=")) this.raise(this.t_(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (!this.isOp(v)) this.raise(this.t_(), msg ?? (v === ":" ? "expected ':'" : "invalid syntax"));
     return this.next();
   }
