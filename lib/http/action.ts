@@ -51,7 +51,8 @@ async function who<A extends ActionAuth>(auth: A): Promise<ActionCaller<A>> {
 export function action<A extends ActionAuth, S extends z.ZodType, T>(
   options: { auth: A; input: S },
   handler: (ctx: { caller: ActionCaller<A>; input: z.output<S> }) => Promise<{ message: string; data: T }>,
-): (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>> {
+): (previous: ActionState<unknown>, form: FormData) => Promise<ActionState<T>> {
+  // `previous` is typed loosely on purpose: the action ignores it, and forms may hold a wider state.
   return async (_previous, form) => {
     const values = formToObject(form);
     try {
