@@ -14,6 +14,11 @@ export const predictPropsSchema = z.object({
   /** The versions on which `output` holds; every version when omitted. */
   versions: z.array(pythonVersionSchema).min(1).default([...PYTHON_VERSIONS]),
   mode: modeSchema.default("script"),
+  /**
+   * Why the simulator may decline this program (exit 2) on some versions: a fact real CPython
+   * shows (and the lesson tests check there) that depends on state the simulator does not model.
+   */
+  unsimulated: z.string().min(10).optional(),
 });
 export type PredictProps = z.infer<typeof predictPropsSchema>;
 
