@@ -1101,7 +1101,7 @@ export function installBuiltins(I: Interp): void {
     if (typeof n === "bigint" && !exact(n)) uns("float() of a huge int");
     return H.float(Number(n));
   });
-  ctor("str", (a) => (a.length ? (a[0] instanceof PyStr ? inc(a[0]) : str(toStr(a[0]))) : str("")));
+  ctor("str", (a) => (a.length ? (a[0] instanceof PyStr ? inc(a[0]) : a[0] instanceof PyInt || a[0] instanceof PyFloat ? H.freshStr(toStr(a[0])) : str(toStr(a[0]))) : str("")));
   ctor("bool", (a) => H.bool(a.length ? truthy(a[0]) : false));
   ctor("list", (a) => {
     if (!a.length) return H.list([]);

@@ -6,7 +6,7 @@
 // objects resurrected by finalizers are kept; delete breaks the remaining cycles (tp_clear).
 // The return value of gc.collect() is the number of unreachable objects found.
 
-import { PyDict, PyInstance, PyList, PyObj, PySet, PyTuple, PyStr, PyInt, PyFloat, PyBool, PyNone } from "./objects";
+import { PyDict, PyInstance, PyList, PyObj, PySet, PyTuple, PyStr, PyInt, PyFloat, PyBool, PyNone, PyType } from "./objects";
 import type { Heap } from "./heap";
 import { Unsupported } from "./tokenizer";
 
@@ -21,7 +21,7 @@ export function collect(heap: Heap, generation: number, line: number, atShutdown
 
   // update_refs + subtract_refs
   const gcRefs = new Map<PyObj, number>();
-  for (const o of young) gcRefs.set(o, o.rc);
+  for (const o of young) gcRefs.set(o, o.rc - (o instanceof PyType ? o.internalRefs : 0));
   for (const o of young) {
     for (const r of heap.referents(o)) {
       const c = gcRefs.get(r);

@@ -83,6 +83,11 @@ export class Heap {
     }
     return this.add(new PyStr(s));
   }
+  /** A new str object even for one character (int.__str__ and friends build their result directly). */
+  freshStr(s: string): PyStr {
+    if (s.length !== 1) return this.str(s);
+    return this.add(new PyStr(s));
+  }
   /** sys.intern / compiler interning: one object per value for the whole run. */
   intern(s: string, candidate?: PyStr): PyStr {
     if (s.length <= 1) return this.str(s);

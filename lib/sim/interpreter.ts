@@ -256,7 +256,8 @@ export class Interp {
     switch (s.type) {
       case "Expr": {
         const v = this.eval(s.value, f);
-        if (this.opts.mode === "repl" && f.kind === "module" && this.frames.length === 1 && this.replTop === s) this.displayhook(v);
+        // "single" mode prints every expression statement of the input's own code (not nested scopes)
+        if (this.opts.mode === "repl" && f.kind === "module") this.displayhook(v);
         else this.decref(v);
         return undefined;
       }
@@ -1198,6 +1199,7 @@ export class Interp {
     // a class's own reference cycle (its __mro__, __dict__/__weakref__ descriptors) keeps it at 3
     const internal = t.slots ? 1 : 3;
     t.rc += internal;
+    t.internalRefs = internal;
     return t;
   }
 
@@ -1350,7 +1352,7 @@ export class Interp {
         this.decref(av);
         return;
       }
-      this.throwPy("AttributeError", `'${obj.cls.name}' object has no attribute '${name}'`);
+      this.throwPy("AttributeError", this.prof.version === "3.10" ? name : `'${obj.cls.name}' object has no attribute '${name}'`);
     }
     if (obj instanceof PyType && !obj.builtin) {
       const v = obj.dict.get(name);

@@ -86,6 +86,8 @@ export class PyType extends PyObj {
   /** Built-in classes (exceptions, object) are not user-defined: refcounts refused. */
   builtin = false;
   hasWeakrefSlot = true;
+  /** References the class holds to itself (__mro__ tuple, __dict__/__weakref__ descriptors). */
+  internalRefs = 0;
   hasDictSlot = true;
   constructor(readonly name: string, public bases: PyType[]) { super("type"); }
   lookup(name: string): PyObj | undefined {

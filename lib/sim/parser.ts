@@ -401,6 +401,13 @@ class Parser {
     }
     return { type: "Tuple", elts, ctx: "Load", ...this.pos(t) };
   }
+  /** Inside brackets, an expression followed directly by another: CPython's comma hint. */
+  private commaCheck(prev: Expr): void {
+    const t = this.t_();
+    const startsExpr = t.kind === "NAME" ? !["in", "for", "if", "else", "and", "or", "is", "not", "as", "from", "async"].includes(t.value) : t.kind === "NUMBER" || t.kind === "STRING";
+    if (startsExpr) throw new PySyntaxError("invalid syntax. Perhaps you forgot a comma?", prev.lineno, prev.col_offset + 1);
+  }
+
   private atExprEnd(): boolean {
     return this.atStmtEnd() || this.isOp("=") || this.isOp(")") || this.isOp("]") || this.isOp("}") || this.isOp(":") || (this.t_().kind === "OP" && AUG[this.t_().value] !== undefined);
   }
@@ -646,9 +653,12 @@ class Parser {
         return g;
       }
       const elts = [first];
+      this.commaCheck(first);
       while (this.eatOp(",")) {
         if (this.isOp("]")) break;
-        elts.push(this.starExpr());
+        const x = this.starExpr();
+        elts.push(x);
+        this.commaCheck(x);
       }
       this.expectOp("]");
       return { type: "List", elts, ctx: "Load", ...P };
