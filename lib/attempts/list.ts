@@ -3,6 +3,7 @@
 import type { Caller } from "@/lib/auth/caller";
 import { isReleased } from "@/lib/assessments/release";
 import { getPrisma } from "@/lib/db/client";
+import { definitionOf, variantOf } from "./keys";
 import { attemptResult, type AttemptResult } from "./results";
 
 export type AttemptListItem = AttemptResult & {
@@ -47,4 +48,37 @@ export async function listMyAttempts(caller: Caller, options: { assessmentId?: s
       timeTakenMs: r.timeTakenMs,
     };
   });
+}
+
+export type LastAttempt = {
+  result: AttemptResult;
+  attemptNumber: number;
+  /** The code the student answered (their variant's, which may differ from the next attempt's). */
+  code: string;
+  answer: unknown;
+  createdAt: string;
+};
+
+/** The caller's latest attempt at one question of an assessment, shaped by the release rule. */
+export async function lastAttempt(caller: Caller, assessmentId: string, questionId: string, now = new Date()): Promise<LastAttempt | null> {
+  const r = await getPrisma().attempt.findFirst({
+    where: { userId: caller.id, assessmentId, questionId },
+    orderBy: { createdAt: "desc" },
+    include: {
+      questionVersion: { select: { id: true, definition: true } },
+      variant: { select: { attemptNumber: true } },
+      assessmentQuestion: { select: { points: true } },
+      assessment: { select: { kind: true, releasePolicy: true, closesAt: true, sittings: { where: { userId: caller.id }, select: { finishedAt: true, deadlineAt: true } } } },
+    },
+  });
+  if (!r) return null;
+  const released = r.assessment ? isReleased(r.assessment, r.assessment.sittings[0] ?? null, now) : true;
+  const variant = variantOf(definitionOf(r.questionVersion), r.seed);
+  return {
+    result: attemptResult(r, r.assessmentQuestion?.points ?? 1, released),
+    attemptNumber: r.variant.attemptNumber,
+    code: variant.code,
+    answer: r.answer,
+    createdAt: r.createdAt.toISOString(),
+  };
 }

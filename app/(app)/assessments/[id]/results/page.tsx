@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { assessmentDetail } from "@/lib/assessments/queries";
+import { listMyAttempts } from "@/lib/attempts/list";
+import { pageUser } from "@/lib/auth/page";
+import { PageTitle } from "@/app/ui/page-title";
+import { forPage } from "../../page-guard";
+import { dateTime, FeedbackPanel } from "../../ui";
+
+export const metadata: Metadata = { title: "Results" };
+
+export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const path = `/assessments/${id}/results`;
+  const caller = await pageUser(path);
+  const a = await forPage(path, () => assessmentDetail(caller, id));
+  const attempts = await listMyAttempts(caller, { assessmentId: id, limit: 500 });
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href={`/assessments/${id}`} className="underline">
+          ← {a.title}
+        </Link>
+      </p>
+      <PageTitle
+        title={`Results: ${a.title}`}
+        lead={a.earned !== null ? `${a.earned} / ${a.possible} points (${a.scorePolicy === "BEST" ? "best" : "last"} attempt per question)` : "Scores are not released yet."}
+      />
+      {attempts.length === 0 ? <p className="text-sm">No attempts yet.</p> : null}
+      <ol className="space-y-4">
+        {attempts.map((t) => (
+          <li key={t.attemptId} className="space-y-2" data-testid="result">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              {t.questionTitle} · {dateTime.format(new Date(t.createdAt))} UTC
+              {t.timeTakenMs !== null ? ` · ${Math.round(t.timeTakenMs / 1000)} s` : ""}
+            </p>
+            <FeedbackPanel result={t} attemptNumber={t.attemptNumber} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
