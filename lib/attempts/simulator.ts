@@ -1,15 +1,15 @@
-// The simulator that computes answer keys on the server. The one place the attempt path binds to
-// lib/sim, so tests and the benchmark can swap in another `Simulator` (e.g. real CPython).
+// The simulator that computes answer keys on the server: lib/sim, behind grading's structural
+// `Simulator` interface. The one place the attempt path binds to lib/sim, so tests and
+// benchmarks can swap in another implementation (e.g. real CPython, test/questions/cpython.ts).
 import type { Simulator } from "@/lib/grading";
-import { EXIT } from "@/lib/grading/simulator";
+import { enumerateRace, run } from "@/lib/sim/index";
 
-// Until lib/sim exposes its run() entry point, every simulated kind is "not gradable" (concept
-// questions need no simulator and grade normally).
-const missing: Simulator = {
-  run: () => ({ stdout: "", stderr: "the simulator is not available in this build", exitCode: EXIT.unsupported }),
+export const libSim: Simulator = {
+  run: (source, options) => run(source, options),
+  enumerateRace: (source, options) => enumerateRace(source, options),
 };
 
-let bound: Simulator = missing;
+let bound: Simulator = libSim;
 
 export function getSimulator(): Simulator {
   return bound;

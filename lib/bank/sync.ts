@@ -8,6 +8,9 @@ import { loadBank, type BankEntry } from "@/lib/questions/load";
 import { parseDefinition, type QuestionDefinition } from "@/lib/questions/schema";
 import { stableJson } from "./stable-json";
 
+// An arbitrary constant shared by every bank sync ("hwbank" in ASCII).
+const BANK_LOCK = 0x687762616e6b;
+
 export type SyncReport = { created: string[]; versioned: string[]; unchanged: number };
 
 /** The definition as the JSON value Prisma stores (defaults applied, undefined fields gone). */
@@ -26,6 +29,10 @@ export async function syncBank(prisma: PrismaClient, entries: BankEntry[] = load
   for (const { definition } of entries) {
     // One transaction per template: a crash mid-sync leaves every template either old or new.
     await prisma.$transaction(async (tx) => {
+      // Two syncs at once (two app processes seeding, parallel test workers) would both miss the
+      // row and create it twice: NULL courseIds escape the unique index. A transaction-scoped
+      // advisory lock makes each template's check-then-write one step.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BANK_LOCK})`;
       // (courseId, slug) is unique, but PostgreSQL treats NULL courseIds as distinct, so the
       // shared bank row is found by query rather than by upsert on the compound key.
       const existing = await tx.question.findFirst({
