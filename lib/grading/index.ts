@@ -11,6 +11,7 @@ export { answerSchema, answerSchemaFor, answerSchemas, parseAnswer, type Student
 export { computeKeyWith, type Key, type KeyAnswer, type KeyResult, type NotGradable } from "./key";
 export { grade, expectedAnswer, type GradeResult } from "./grade";
 export { MISCONCEPTIONS, detectMisconception, findMisconception, type Misconception } from "./misconceptions";
+export { checkTemplate, primaryVersion } from "./check";
 export { trivialityProblem } from "./nontrivial";
 export { score } from "./score";
 export { toStudentView, type StudentView } from "./student-view";
