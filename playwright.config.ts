@@ -52,8 +52,9 @@ export default defineConfig({
     : {
         command: "node --import tsx test/e2e/serve.ts",
         url: `${baseURL}/api/health`,
-        // A production build takes ~30 s here, the embedded database a few more.
-        timeout: 240_000,
+        // A production build takes 30-90 s here, the embedded database ~10 s more; another
+        // run in the same checkout is waited for (see serve.ts).
+        timeout: 600_000,
         reuseExistingServer: false,
         // SIGTERM lets serve.ts stop the embedded database and delete its temp folder.
         gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
