@@ -1038,10 +1038,8 @@ export function installBuiltins(I: Interp): void {
       const r = diff > 0.5 ? f + 1 : diff < 0.5 ? f : f % 2 === 0 ? f : f + 1;
       return int(BigInt(r));
     }
-    if (nd < 0 || nd > 15) uns("round() to that many digits");
-    const scaled = n * 10 ** nd;
-    if (Math.abs(scaled - Math.trunc(scaled)) > 0.49 && Math.abs(scaled - Math.trunc(scaled)) < 0.51) uns("round() of a near-tie");
-    return H.float(parseFloat(n.toFixed(nd)));
+    if (nd < 0 || nd > 300 || !Number.isFinite(n)) uns("round() to that many digits");
+    return H.float(roundExact(n, nd));
   });
   def("divmod", (a) => { const q = binop("FloorDiv", a[0], a[1], false); const r = binop("Mod", a[0], a[1], false); return tuple([q, r]); });
   def("pow", (a) => { if (a.length === 3) { const b = num(a[0]) as bigint; let e = num(a[1]) as bigint; const m = num(a[2]) as bigint; let r = 1n; let x = ((b % m) + m) % m; while (e > 0n) { if (e & 1n) r = (r * x) % m; x = (x * x) % m; e >>= 1n; } return int(r); } return binop("Pow", a[0], a[1], false); });
@@ -1382,4 +1380,26 @@ export function installBuiltins(I: Interp): void {
     active_count: fn("active_count", () => int(1)),
   });
   void PyCell; void PyCode; void PySlice;
+}
+
+/** round(x, nd) on the exact binary value of x, half to even, as CPython's double rounding does. */
+export function roundExact(x: number, nd: number): number {
+  if (x === 0) return x;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const neg = bits >> 63n === 1n;
+  const e = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = e === 0 ? frac : frac | (1n << 52n);
+  const exp = (e === 0 ? 1 : e) - 1075;
+  let num = mant * 10n ** BigInt(nd);
+  let den = 1n;
+  if (exp >= 0) num <<= BigInt(exp); else den <<= BigInt(-exp);
+  let q = num / den;
+  const r2 = (num % den) * 2n;
+  if (r2 > den || (r2 === den && q % 2n === 1n)) q += 1n;
+  const digits = q.toString().padStart(nd + 1, "0");
+  const text = (neg ? "-" : "") + digits.slice(0, digits.length - nd) + "." + digits.slice(digits.length - nd);
+  return parseFloat(text);
 }

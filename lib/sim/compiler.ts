@@ -410,3 +410,25 @@ function forEachStmtPart(s: Stmt, fe: (e: Expr) => void, fs: (s: Stmt) => void):
     default: return;
   }
 }
+
+/** CPython warns (SyntaxWarning on stderr) for `is` with a literal; we do not print warnings. */
+export function findIsLiteral(body: Stmt[]): number | null {
+  let found: number | null = null;
+  const lit = (e: Expr) => e.type === "Constant" && ["int", "float", "str", "tuple"].includes(e.value.kind);
+  const ex = (e: Expr): void => {
+    if (found !== null) return;
+    if (e.type === "Compare") {
+      const operands = [e.left, ...e.comparators];
+      e.ops.forEach((op, i) => { if ((op === "Is" || op === "IsNot") && (lit(operands[i]) || lit(operands[i + 1]))) found = e.lineno; });
+    }
+    forEachChild(e, ex);
+  };
+  const st = (s: Stmt): void => {
+    if (s.type === "FunctionDef") { s.args.defaults.forEach(ex); s.decorators.forEach(ex); s.body.forEach(st); return; }
+    if (s.type === "ClassDef") { s.bases.forEach(ex); s.body.forEach(st); return; }
+    forEachStmtPart(s, ex, st);
+    if (s.type === "Assign") s.targets.forEach(ex);
+  };
+  body.forEach(st);
+  return found;
+}

@@ -5,7 +5,7 @@
 // bytecode would, so sys.getrefcount and the moment each object dies match the real interpreter.
 
 import type { Expr, ExprOf, Stmt, StmtOf, ConstValue, Comprehension } from "./ast";
-import { analyzeScopes, collectConsts, constKey, foldStmts } from "./compiler";
+import { analyzeScopes, collectConsts, constKey, findIsLiteral, foldStmts } from "./compiler";
 import { BudgetExceeded, Heap, Unhashable, hashKey } from "./heap";
 import { PyBool, PyBuiltin, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyIterator, PyList, PyMethod, PyModule, PyNone, PyObj, PyProperty, PyRange, PySet, PySlice, PyStr, PyTuple, PyType, PyWeakref, PyWeakValueDict, typeName, type BuiltinFn, type ScopeInfo, type FunctionDef, type Lambda } from "./objects";
 import { Unsupported } from "./tokenizer";
@@ -156,6 +156,8 @@ export class Interp {
 
   // ---- running ----
   compileUnit(body: Stmt[], unitName: string): Stmt[] {
+    const warnLine = findIsLiteral(body);
+    if (warnLine !== null) throw new Unsupported("SyntaxWarning for 'is' with a literal", warnLine);
     const folded = foldStmts(body);
     const scopes = analyzeScopes(folded);
     for (const [k, v] of scopes) this.scopes.set(k, v);
@@ -1313,7 +1315,7 @@ export class Interp {
       if (obj.cls.slots !== null && !obj.cls.hasDictSlot) {
         if (!obj.cls.mro.some((t) => t.slots?.includes(name))) {
           this.decref(v);
-          this.throwPy("AttributeError", `'${obj.cls.name}' object has no attribute '${name}'`);
+          this.throwPy("AttributeError", `'${obj.cls.name}' object has no attribute '${name}'${this.prof.version >= "3.13" ? " and no __dict__ for setting new attributes" : ""}`);
         }
         const sv = obj.slotValues ?? (obj.slotValues = new Map());
         const old = sv.get(name);
