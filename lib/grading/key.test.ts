@@ -84,7 +84,7 @@ describe("keys from a trace", () => {
     const d = def({ code, answer: { kind: "diagram", at: "B", names: ["a", "c", "b"] }, misconceptions: [] });
     const r = computeKeyWith(recorded, d, variantOf(d), "3.12");
     expect(r.ok && r.key.answer).toEqual({ kind: "diagram", value: { a: 1, c: 1, b: 2 } });
-    expect(r.ok && r.key.moment?.line).toBe(5);
+    expect(r.ok && r.key.moment?.line).toBe(4);
   });
   it("a target name unbound at its mark is a template error, not a grade", () => {
     const d = def({ code, answer: { kind: "freed", targets: [{ id: "z", label: "z", name: "zz", at: "A" }] } });

@@ -167,13 +167,18 @@ function inCycle(trace: readonly TraceStep[], id: number): boolean {
   return false;
 }
 
-function moment(trace: readonly TraceStep[], index: number, code: string, why: string): KeyMoment | undefined {
+/**
+ * The state of step `index`, shown as the moment just after `line` ran (default: the step's own
+ * line, i.e. just before it runs).
+ */
+function moment(trace: readonly TraceStep[], index: number, code: string, why: string, line?: number): KeyMoment | undefined {
   const step = trace[index];
   if (!step) return undefined;
+  const shownLine = line ?? step.line;
   const frames = step.frames.map((f) => ({ name: f.name, locals: f.locals.map((l) => ({ name: l.name, objectId: l.objectId })) }));
   const shown = new Set<number>([...frames.flatMap((f) => f.locals.map((l) => l.objectId)), ...step.freed]);
   const objects = step.objects.filter((o) => shown.has(o.id)).map((o) => ({ id: o.id, type: o.type, preview: o.preview, refcount: o.refcount }));
-  return { line: step.line, source: code.split("\n")[step.line - 1]?.trim() ?? "", why, frames, objects, freed: [...step.freed] };
+  return { line: shownLine, source: code.split("\n")[shownLine - 1]?.trim() ?? "", why, frames, objects, freed: [...step.freed] };
 }
 
 /** The step of the statement that printed stdout line `lineIndex`: the one just before the output first holds it. */
@@ -215,7 +220,7 @@ function keyOf(definition: QuestionDefinition, variant: Variant, code: string, p
     const value: Record<string, number | null> = {};
     for (const n of a.names) value[n] = binding(trace[i], a.frame, n);
     if (Object.values(value).every((v) => v === null)) return { code: "template", message: `no name of the diagram is bound at (${a.at})` };
-    return { key: { python, mode, answer: { kind: "diagram", value }, moment: moment(trace, i, code, `the line marked (${a.at})`), alternatives: [] }, trace };
+    return { key: { python, mode, answer: { kind: "diagram", value }, moment: moment(trace, i, code, `just after the line marked (${a.at})`, line), alternatives: [] }, trace };
   }
   // freed: the object bound at the mark, then freed at that step or any later one?
   const value: Record<string, boolean> = {};
@@ -234,9 +239,11 @@ function keyOf(definition: QuestionDefinition, variant: Variant, code: string, p
     const deleted = /^\s*del\b/m.test(code) && new RegExp(`^\\s*del\\b[^\\n#]*\\b${t.name}\\b`, "m").test(code);
     facts[t.id] = { deleted, inCycle: j < 0 && inCycle(trace, id) };
   }
+  // A step lists what was freed since the previous one: the statement that freed it is the previous step's.
   const at = firstFreedStep >= 0 ? firstFreedStep : trace.length - 1;
-  const why = firstFreedStep >= 0 ? "the step where an object you were asked about was freed" : "the end of the program";
-  return { key: { python, mode, answer: { kind: "freed", value }, moment: moment(trace, at, code, why), targetFacts: facts, alternatives: [] }, trace };
+  const why = firstFreedStep >= 0 ? "just after the statement that freed an object you were asked about" : "the end of the program";
+  const freedBy = firstFreedStep > 0 ? trace[firstFreedStep - 1].line : undefined;
+  return { key: { python, mode, answer: { kind: "freed", value }, moment: moment(trace, at, code, why, freedBy), targetFacts: facts, alternatives: [] }, trace };
 }
 
 export function sameAnswer(a: KeyAnswer, b: KeyAnswer): boolean {

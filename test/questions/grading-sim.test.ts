@@ -31,6 +31,17 @@ describe("freed, from the simulator's trace", () => {
     expect(g.feedback.keyMoment?.line).toBeGreaterThan(0);
   });
 
+  it("shows the statement that freed the object", () => {
+    const d = def({ code: "a = [1]  # (A)\nb = a\nb = None\nc = 2\n", answer: { kind: "freed", targets: [target("list", "a", "A")] } });
+    const k = keyOf(d);
+    expect(k.answer).toEqual({ kind: "freed", value: { list: false } });
+    const d2 = def({ code: "a = [1]  # (A)\nb = a\ndel a\nb = None\nc = 2\n", answer: { kind: "freed", targets: [target("list", "a", "A")] } });
+    const k2 = keyOf(d2);
+    expect(k2.answer).toEqual({ kind: "freed", value: { list: true } });
+    expect(k2.moment).toMatchObject({ line: 4, source: "b = None" });
+    expect(k2.moment?.freed.length).toBeGreaterThan(0);
+  });
+
   it("a cycle without the collector stays; with gc.collect() it goes", () => {
     const code = (collect: string) => `import gc\ngc.disable()\nclass P:\n    pass\na = P()  # (A)\nb = P()  # (B)\na.p = b\nb.p = a\ndel a\ndel b\n${collect}\n`;
     const targets = [target("a", "a", "A"), target("b", "b", "B")];
@@ -59,6 +70,7 @@ describe("diagram, from the simulator's frames", () => {
     const g = gradeRaw(d, { kind: "diagram", groups: { a: "1", b: "2", c: "3" } }, k);
     expect(g).toMatchObject({ correct: false, score: 0, misconception: { id: "assignment-copies" } });
     expect(g.feedback.keyMoment?.frames[0].locals.map((l) => l.name).sort()).toEqual(["a", "b", "c"]);
+    expect(g.feedback.keyMoment).toMatchObject({ line: 3, source: "c = b  # (A)" });
   });
   it("reads the frame of a call", () => {
     const f = def({ code: "def g(p, q):\n    r = p  # (A)\n    return r\nx = [1]\ny = g(x, [2])\n", answer: { kind: "diagram", at: "A", names: ["p", "q", "r"], frame: "g" } });
