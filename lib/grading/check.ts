@@ -18,7 +18,7 @@ export function primaryVersion(d: QuestionDefinition): PythonVersion {
 export interface CheckOptions {
   /** Seeds 0..seeds-1 on the primary version. */
   seeds: number;
-  /** Seeds 0..otherSeeds-1 on every other version the template allows. */
+  /** Seeds 0..otherSeeds-1 on every other version the template allows (non-triviality too from 20). */
   otherSeeds: number;
 }
 
@@ -28,26 +28,26 @@ export function checkTemplate(sim: Simulator, definition: QuestionDefinition, op
   const primary = primaryVersion(definition);
   // Counterfactual runs serve feedback only; gradability is checked without them, then once with.
   const bare: QuestionDefinition = { ...definition, misconceptions: [] };
-  const variants: Variant[] = [];
-  const keys: KeyAnswer[] = [];
-  for (let seed = 0; seed < options.seeds && problems.length < 3; seed++) {
-    const v = makeVariant(definition, seed);
-    const r = computeKeyWith(sim, bare, v, primary);
-    if (r.ok) {
-      variants.push(v);
-      keys.push(r.key.answer);
-    } else problems.push(`seed ${seed} on ${primary}: ${r.error.code}: ${r.error.message}`);
-  }
-  if (problems.length === 0) {
-    const trivial = trivialityProblem(definition, variants, keys);
-    if (trivial) problems.push(`trivial on ${primary}: ${trivial}`);
-  }
-  for (const version of PYTHON_VERSIONS) {
-    if (version === primary || (definition.pythonVersions && !definition.pythonVersions.includes(version))) continue;
-    for (let seed = 0; seed < options.otherSeeds && problems.length < 5; seed++) {
-      const r = computeKeyWith(sim, bare, makeVariant(definition, seed), version);
-      if (!r.ok) problems.push(`seed ${seed} on ${version}: ${r.error.code}: ${r.error.message}`);
+  const versions = [primary, ...PYTHON_VERSIONS.filter((v) => v !== primary && (!definition.pythonVersions || definition.pythonVersions.includes(v)))];
+  for (const version of versions) {
+    const seeds = version === primary ? options.seeds : options.otherSeeds;
+    const variants: Variant[] = [];
+    const keys: KeyAnswer[] = [];
+    let failed = false;
+    for (let seed = 0; seed < seeds && !failed; seed++) {
+      const v = makeVariant(definition, seed);
+      const r = computeKeyWith(sim, bare, v, version);
+      if (r.ok) {
+        variants.push(v);
+        keys.push(r.key.answer);
+      } else {
+        problems.push(`seed ${seed} on ${version}: ${r.error.code}: ${r.error.message}`);
+        failed = true;
+      }
     }
+    // The rules need enough seeds to see variety; a handful only checks gradability.
+    const trivial = !failed && seeds >= 20 ? trivialityProblem(definition, variants, keys) : null;
+    if (trivial) problems.push(`trivial on ${version}: ${trivial}`);
   }
   const full = computeKeyWith(sim, definition, makeVariant(definition, 0), primary);
   if (!full.ok) problems.push(`with counterfactuals: ${full.error.code}: ${full.error.message}`);

@@ -1,5 +1,5 @@
 // The bank on the simulator: for every template, 100 seeds (HEAPWISE_BANK_SEEDS) on its primary
-// version, then 10 seeds on every other version it allows: each variant's key is computed (the
+// version, then 30 seeds on every other version it allows: each variant's key is computed (the
 // simulator exits 0, or 1 when the template expects an exception) and the keys pass the
 // non-triviality rules of lib/grading/nontrivial.ts (lib/grading/check.ts does both). One test per
 // template, so a failure names the template and the reason (unsupported construct, budget,
@@ -28,7 +28,7 @@ describe(`question bank on the simulator (${bank.length} templates${only.length 
     }
     // Concept questions never reach the simulator; they only need their options checked.
     const sim = loaded.ok ? loaded.sim : { run: () => ({ stdout: "", stderr: "no simulator", exitCode: 70 }) };
-    const problems = checkTemplate(sim, definition, { seeds: SEEDS, otherSeeds: Math.min(10, SEEDS) });
+    const problems = checkTemplate(sim, definition, { seeds: SEEDS, otherSeeds: Math.min(30, SEEDS) });
     if (problems.length) failures.push(`${file}: ${problems[0]}`);
     expect(problems, file).toEqual([]);
   });
