@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDefinition, type QuestionDefinition } from "./schema";
 
-export const BANK_DIR = path.resolve(import.meta.dirname, "..", "..", "content", "questions");
+// From the project root (where `next` and `vitest` run), not import.meta: bundlers rewrite module
+// locations, the working directory stays put.
+export const BANK_DIR = path.join(process.cwd(), "content", "questions");
 
 export interface BankEntry {
   file: string;

@@ -9,9 +9,11 @@ import { describe, expect, it } from "vitest";
 import { loadBank } from "@/lib/questions/load";
 import type { PythonVersion } from "@/lib/questions/mechanisms";
 import type { QuestionDefinition } from "@/lib/questions/schema";
-import { makeVariant, type Variant } from "@/lib/questions/variant";
+import { makeVariant, markerLines, type Variant } from "@/lib/questions/variant";
 import { computeKeyWith, runProblem, type KeyAnswer } from "@/lib/grading/key";
 import { trivialityProblem } from "@/lib/grading/nontrivial";
+import { score } from "@/lib/grading/score";
+import { z } from "zod";
 import { cpython, cpythonPath } from "./cpython";
 import { loadSimulator } from "./simulator";
 
@@ -84,4 +86,34 @@ describe.skipIf(!here)("question bank on real CPython", () => {
       expect(runProblem(definition, r), `${file} seed ${seed}`).toBeNull();
     }
   });
+
+  // Diagrams against CPython: a probe after the marked line prints the ids of the names, and the
+  // simulator's key must group the names the same way (scored by grading's own diagram rule).
+  it.each(bank.filter((e) => e.definition.answer.kind === "diagram").map((e) => [e.file, e.definition] as const))("%s: diagram matches CPython's ids", (file, definition) => {
+    if (!loaded.ok) return;
+    for (const seed of [0, 1, 2, 3, 4]) {
+      const v = makeVariant(definition, seed);
+      const groups = cpythonDiagram(definition, v);
+      const k = computeKeyWith(loaded.sim, bare(definition), v, "3.12");
+      expect(k.ok, file).toBe(true);
+      if (k.ok) expect(score(definition, v, { kind: "diagram", groups }, k.key.answer), `${file} seed ${seed}: CPython ${JSON.stringify(groups)} vs ${JSON.stringify(k.key.answer)}`).toBe(1);
+    }
+  });
 });
+
+function cpythonDiagram(definition: QuestionDefinition, v: Variant): Record<string, string | null> {
+  const a = definition.answer;
+  if (a.kind !== "diagram") throw new Error("not a diagram");
+  const lines = v.code.split("\n");
+  const mark = markerLines(v.code).get(a.at) ?? 0;
+  const indent = /^\s*/.exec(lines[mark - 1])?.[0] ?? "";
+  // A snapshot dict first: inside a function, a comprehension has its own locals() before 3.12.
+  const scope = a.frame === "<module>" ? "globals()" : "locals()";
+  const probe = [`${indent}__hw = dict(${scope})`, `${indent}print("__hw", [id(__hw[n]) if n in __hw else None for n in ${JSON.stringify(a.names)}])`];
+  lines.splice(mark, 0, ...probe);
+  const r = cpython("3.12").run(lines.join("\n"), { mode: definition.mode });
+  const out = r.stdout.split("\n").filter((l) => l.startsWith("__hw ")).at(-1);
+  if (!out) throw new Error(`no probe output: ${r.stderr}`);
+  const ids = z.array(z.number().nullable()).parse(JSON.parse(out.slice(5).replace(/None/g, "null")));
+  return Object.fromEntries(a.names.map((n, i) => [n, ids[i] === null ? null : String(ids[i])]));
+}
