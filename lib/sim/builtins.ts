@@ -72,7 +72,16 @@ export function installBuiltins(I: Interp): void {
     }
   };
 
-  const fn = (name: string, f: BuiltinFn): PyBuiltin => {
+  // A call with arguments a built-in does not expect (missing ones read as undefined) is refused,
+  // not answered: CPython's arity messages differ by function and version.
+  const guard = (name: string, f: BuiltinFn): BuiltinFn => (args, kw) => {
+    try { return f(args, kw); } catch (e) {
+      if (e instanceof TypeError) throw new Unsupported(`${name}() called with these arguments`, I.line);
+      throw e;
+    }
+  };
+  const fn = (name: string, f0: BuiltinFn): PyBuiltin => {
+    const f = guard(name, f0);
     const b = new PyBuiltin(name, f);
     b.uncounted = true;
     b.rc = 1;
@@ -705,7 +714,7 @@ export function installBuiltins(I: Interp): void {
   };
 
   // ---------- methods of built-in types ----------
-  const bound = (self: PyObj, name: string, f: BuiltinFn): PyBuiltin => H.add(new PyBuiltin(name, f, inc(self)));
+  const bound = (self: PyObj, name: string, f: BuiltinFn): PyBuiltin => H.add(new PyBuiltin(name, guard(name, f), inc(self)));
   const strMethods = (s: PyStr, name: string): BuiltinFn | null => {
     const v = s.v;
     const argStr = (o: PyObj | undefined, m: string): string => { if (!(o instanceof PyStr)) throwPy("TypeError", `${m} arg must be None or str`); return o.v; };
@@ -1062,7 +1071,7 @@ export function installBuiltins(I: Interp): void {
   I.builtins.set("None", None);
 
   // built-in types callable as constructors
-  const ctor = (name: string, f: BuiltinFn) => { const t = I.getType(name); I.typeCtors.set(t, f); I.builtins.set(name, t); };
+  const ctor = (name: string, f: BuiltinFn) => { const t = I.getType(name); I.typeCtors.set(t, guard(name, f)); I.builtins.set(name, t); };
   ctor("int", (a, kw) => {
     if (!a.length) return int(0);
     const o = a[0];

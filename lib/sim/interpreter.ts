@@ -1456,7 +1456,8 @@ export function computeMro(t: PyType): PyType[] {
 export function hasSuggestion(wrong: string, candidates: Iterable<string>): boolean {
   for (const c of candidates) {
     if (c === wrong) continue;
-    const maxDist = Math.floor(((c.length + wrong.length + 3) * 2) / 6);
+    // best_distance starts at len(wrong_name): a match must be strictly closer than that
+    const maxDist = Math.min(Math.floor(((c.length + wrong.length + 3) * 2) / 6), wrong.length - 1);
     if (Math.abs(c.length - wrong.length) * 2 > maxDist) continue;
     if (levenshtein(wrong, c, maxDist) <= maxDist) return true;
   }

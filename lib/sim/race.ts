@@ -18,7 +18,8 @@ export interface RaceResult {
 
 interface ThreadSpec { increments: number; step: number; locked: boolean }
 
-const MAX_STATES = 300_000;
+const MAX_STATES = 100_000;
+const MAX_STEPS = 600;
 
 function constInt(e: Expr | null | undefined): number | null {
   if (e && e.type === "Constant" && e.value.kind === "int") return Number(e.value.v);
@@ -134,6 +135,8 @@ export function enumerateRace(source: string, _options: unknown = {}): RaceResul
   const k = threads.length;
   // each thread: micro-steps 3 per increment (LOAD, ADD, STORE); a locked increment is one atomic step
   const len = threads.map((t) => (t.locked ? t.increments : t.increments * 3));
+  const total = len.reduce((a, b) => a + b, 0);
+  if (total > MAX_STEPS) return { finalValues: [], schedules: [], error: `unsupported: ${total} bytecode steps are too many to enumerate the interleavings of (limit ${MAX_STEPS})` };
   const memo = new Map<string, Map<number, Suffix | null>>();
   let states = 0;
   const pcs = new Array<number>(k).fill(0);
