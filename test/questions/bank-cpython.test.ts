@@ -101,6 +101,42 @@ describe.skipIf(!here)("question bank on real CPython", () => {
   });
 });
 
+// Freed objects against CPython: a weak reference taken after each target's marked line tells at
+// the end whether the object is gone. Only objects that take weak references (instances) can be
+// checked; for lists and ints the probe reports null and the comparison skips them.
+it.skipIf(!here).each(bank.filter((e) => e.definition.answer.kind === "freed").map((e) => [e.file, e.definition] as const))("%s: freed matches CPython where weakrefs tell", (file, definition) => {
+  if (!loaded.ok) return;
+  for (const seed of [0, 1, 2, 3, 4]) {
+    const v = makeVariant(definition, seed);
+    const real = cpythonFreed(definition, v);
+    const k = computeKeyWith(loaded.sim, bare(definition), v, "3.12");
+    expect(k.ok, file).toBe(true);
+    if (!k.ok || k.key.answer.kind !== "freed") continue;
+    const sim = k.key.answer.value;
+    for (const [id, freed] of Object.entries(real)) if (freed !== null) expect(sim[id], `${file} seed ${seed} target ${id}`).toBe(freed);
+  }
+});
+
+function cpythonFreed(definition: QuestionDefinition, v: Variant): Record<string, boolean | null> {
+  const a = definition.answer;
+  if (a.kind !== "freed") throw new Error("not freed");
+  const lines = v.code.split("\n");
+  const marks = markerLines(v.code);
+  // Insert from the bottom up so earlier line numbers stay valid.
+  const probes = a.targets.map((t) => ({ t, line: marks.get(t.at) ?? 0 })).sort((x, y) => y.line - x.line);
+  for (const { t, line } of probes) {
+    const indent = /^\s*/.exec(lines[line - 1])?.[0] ?? "";
+    lines.splice(line, 0, `${indent}try:`, `${indent}    __import__("builtins").__dict__.setdefault("__hw", {})[${JSON.stringify(t.id)}] = __import__("weakref").ref(${t.name})`, `${indent}except TypeError:`, `${indent}    pass`);
+  }
+  const ids = JSON.stringify(a.targets.map((t) => t.id));
+  lines.push(`__hwr = __import__("builtins").__dict__.get("__hw", {})`, `print("__hwf", [(__hwr[i]() is None) if i in __hwr else None for i in ${ids}])`);
+  const r = cpython("3.12").run(lines.join("\n"), { mode: definition.mode });
+  const out = r.stdout.split("\n").filter((l) => l.startsWith("__hwf ")).at(-1);
+  if (!out) throw new Error(`no probe output: ${r.stderr}`);
+  const seen = z.array(z.boolean().nullable()).parse(JSON.parse(out.slice(6).replace(/None/g, "null").replace(/True/g, "true").replace(/False/g, "false")));
+  return Object.fromEntries(a.targets.map((t, i) => [t.id, seen[i]]));
+}
+
 function cpythonDiagram(definition: QuestionDefinition, v: Variant): Record<string, string | null> {
   const a = definition.answer;
   if (a.kind !== "diagram") throw new Error("not a diagram");
