@@ -36,6 +36,8 @@ export interface KeyMoment {
   frames: { name: string; locals: { name: string; objectId: number }[] }[];
   objects: { id: number; type: string; preview: string; refcount: number | null }[];
   freed: number[];
+  /** Races: an interleaving that reaches the smallest final value (the most updates lost). */
+  schedule?: { value: number; steps: string[] };
 }
 
 export interface Key {
@@ -198,7 +200,19 @@ function keyOf(definition: QuestionDefinition, variant: Variant, code: string, p
     if (race.error) return { code: "unsupported", message: `the simulator does not model this race: ${race.error}` };
     const values = [...new Set(race.finalValues)].sort((x, y) => x - y);
     if (values.length === 0) return { code: "internal", message: "the race enumeration found no final value" };
-    return { key: { python, mode, answer: { kind: "race", value: values }, alternatives: [] } };
+    const worst = race.schedules?.find((x) => x.value === values[0]);
+    const lines = code.split("\n");
+    const printLine = lines.findLastIndex((l) => /^\s*print\(/.test(l)) + 1;
+    const moment: KeyMoment | undefined = worst && {
+      line: printLine,
+      source: lines[printLine - 1]?.trim() ?? "",
+      why: values.length > 1 ? "a schedule that loses updates" : "every schedule gives this value",
+      frames: [],
+      objects: [],
+      freed: [],
+      schedule: { value: worst.value, steps: [...worst.steps] },
+    };
+    return { key: { python, mode, answer: { kind: "race", value: values }, ...(moment ? { moment } : {}), alternatives: [] } };
   }
   const r = sim.run(code, { python, mode, trace: true });
   const problem = runProblem(definition, r);

@@ -47,6 +47,8 @@ export interface SimRunResult {
 }
 export interface SimRace {
   finalValues: readonly number[];
+  /** One schedule (thread steps in order) per final value. */
+  schedules?: readonly { value: number; steps: readonly string[] }[];
   /** Set when the program is not a race the simulator models (finalValues is then empty). */
   error?: string;
 }

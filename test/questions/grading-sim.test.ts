@@ -89,6 +89,9 @@ describe("race, from the simulator's schedules", () => {
     expect(k.answer).toEqual({ kind: "race", value: [2, 3] });
     expect(gradeRaw(d, { kind: "race", values: [3] }, k)).toMatchObject({ score: 0.5, misconception: { id: "race-always-correct" } });
     expect(gradeRaw(d, { kind: "race", values: [3, 2] }, k).correct).toBe(true);
+    // The feedback shows an interleaving that loses one update.
+    expect(k.moment?.schedule?.value).toBe(2);
+    expect(k.moment?.schedule?.steps.length).toBeGreaterThanOrEqual(6);
   });
 });
 

@@ -18,7 +18,7 @@ const traceStep = z.looseObject({
   stdout: z.string(),
 });
 const runResult = z.looseObject({ stdout: z.string(), stderr: z.string(), exitCode: z.number().int(), trace: z.array(traceStep).optional() });
-const raceResult = z.looseObject({ finalValues: z.array(z.number()) });
+const raceResult = z.looseObject({ finalValues: z.array(z.number()), schedules: z.array(z.looseObject({ value: z.number(), steps: z.array(z.string()) })).optional(), error: z.string().optional() });
 
 function firstIssue(error: z.ZodError): string {
   const i = error.issues[0];
