@@ -7,53 +7,14 @@
 // enums and their values, indexes and constraints.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogDifferences, readCatalog as catalog, runScript as run, type Catalog } from "../../lib/db/catalog";
 import { migrate } from "../../lib/db/migrate";
 import { closeSchemaEngine, diffSchemas, isEmptyScript } from "../../lib/db/schema-engine";
 import { createScratchDatabase, unavailableReason, type ScratchDatabase } from "../support/db";
 
 const skip = await unavailableReason();
 const schemaPath = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
-
-async function run(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-type Catalog = Record<"tables" | "columns" | "enums" | "indexes" | "constraints", string[]>;
-
-/** The public schema's shape as sorted lines, Prisma's bookkeeping table left out. */
-async function catalog(url: string): Promise<Catalog> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const lines = async (sql: string) => (await client.query<{ line: string }>(sql)).rows.map((row) => row.line).sort();
-  try {
-    return {
-      tables: await lines(`SELECT table_name AS line FROM information_schema.tables
-        WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-      columns: await lines(`SELECT concat_ws(' | ', table_name, column_name, data_type, udt_name, is_nullable,
-          coalesce(column_default, '-'), coalesce(character_maximum_length::text, '-'),
-          coalesce(numeric_precision::text, '-'), coalesce(datetime_precision::text, '-')) AS line
-        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
-      enums: await lines(`SELECT t.typname || ' = ' || string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder) AS line
-        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE n.nspname = 'public' GROUP BY t.typname`),
-      indexes: await lines(`SELECT indexdef AS line FROM pg_indexes
-        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
-      constraints: await lines(`SELECT concat_ws(' | ', c.relname, k.conname, k.contype::text, pg_get_constraintdef(k.oid)) AS line
-        FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'`),
-    };
-  } finally {
-    await client.end();
-  }
-}
 
 describe.skipIf(skip)("schema.prisma and the migrations", () => {
   const schema = readFileSync(schemaPath, "utf8");
@@ -84,18 +45,22 @@ describe.skipIf(skip)("schema.prisma and the migrations", () => {
     expect(fromMigrations.columns).toEqual(fromSchema.columns);
     expect(fromMigrations.indexes).toEqual(fromSchema.indexes);
     expect(fromMigrations.constraints).toEqual(fromSchema.constraints);
+    expect(catalogDifferences(fromMigrations, fromSchema)).toEqual([]);
   });
 
   it("the comparison notices a schema edited without a migration", async () => {
-    const edited = schema.replace(/model Course \{\n/, "model Course {\n  archivedAt DateTime?\n");
+    const edited = schema.replace(/model Course \{\n/, "model Course {\n  driftProbe Int?\n");
     expect(edited).not.toBe(schema);
     const db = await createScratchDatabase();
     dbs.push(db);
     await run(db.url, await diffSchemas(null, edited));
     const drifted = await catalog(db.url);
     expect(drifted.columns).not.toEqual(fromMigrations.columns);
+    expect(catalogDifferences(fromMigrations, drifted)).toEqual([
+      "columns: only in the second: Course | driftProbe | integer | int4 | YES | - | - | 32 | -",
+    ]);
     expect(drifted.columns.filter((line) => !fromMigrations.columns.includes(line))).toEqual([
-      "Course | archivedAt | timestamp without time zone | timestamp | YES | - | - | - | 3",
+      "Course | driftProbe | integer | int4 | YES | - | - | 32 | -",
     ]);
   });
 
