@@ -68,7 +68,8 @@ function waitFor(child: ChildProcess): Promise<number> {
 
 async function main(): Promise<void> {
   // A .env file is a convenience for production hosts; variables already set win.
-  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  // HEAPWISE_IGNORE_DOTENV=1 (tests) sees only the real environment.
+  if (process.env.HEAPWISE_IGNORE_DOTENV !== "1" && existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
   process.env.HEAPWISE_MODE = mode;
 
   let env: Env;
