@@ -8,7 +8,7 @@ import type { Profile } from "./versions";
 
 export class BudgetExceeded extends Error {}
 
-const TRACKED_KINDS = new Set<Kind>(["list", "tuple", "dict", "set", "function", "cell", "type", "instance", "method", "iterator", "wvdict", "property"]);
+const TRACKED_KINDS = new Set<Kind>(["list", "tuple", "dict", "set", "function", "cell", "type", "instance", "method", "iterator", "wvdict", "property", "weakref"]);
 
 export interface HeapHooks {
   /** Run a finalizer (__del__) on an object about to die; returns after Python code ran. */

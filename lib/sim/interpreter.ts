@@ -494,34 +494,32 @@ export class Interp {
 
   augAssign(s: StmtOf<"AugAssign">, f: Frame): Signal {
     const t = s.target;
-    if (t.type === "Name") {
-      const cur = this.loadName(t.id, f);
-      const rhs = this.eval(s.value, f);
-      const r = this.binop(s.op, cur, rhs, true);
-      this.decref(cur);
-      this.decref(rhs);
-      this.storeName(t.id, r, f);
-    } else if (t.type === "Attribute") {
-      const obj = this.eval(t.value, f);
-      const cur = this.getAttr(obj, t.attr, true);
-      const rhs = this.eval(s.value, f);
-      const r = this.binop(s.op, cur, rhs, true);
-      this.decref(cur);
-      this.decref(rhs);
-      this.setAttr(obj, t.attr, r);
-      this.decref(obj);
-    } else if (t.type === "Subscript") {
-      const obj = this.eval(t.value, f);
-      const idx = this.eval(t.slice, f);
-      const cur = this.getItem(obj, idx);
-      const rhs = this.eval(s.value, f);
-      const r = this.binop(s.op, cur, rhs, true);
-      this.decref(cur);
-      this.decref(rhs);
-      this.setItem(obj, idx, r);
-      this.decref(idx);
-      this.decref(obj);
-    } else this.unsupported("augmented assignment target");
+    // every temporary is released on the error path too, as the bytecode's stack unwinding does
+    const held: PyObj[] = [];
+    const take = (o: PyObj) => { held.push(o); return o; };
+    try {
+      if (t.type === "Name") {
+        const cur = take(this.loadName(t.id, f));
+        const rhs = take(this.eval(s.value, f));
+        const r = this.binop(s.op, cur, rhs, true);
+        this.storeName(t.id, r, f);
+      } else if (t.type === "Attribute") {
+        const obj = take(this.eval(t.value, f));
+        const cur = take(this.getAttr(obj, t.attr, true));
+        const rhs = take(this.eval(s.value, f));
+        const r = this.binop(s.op, cur, rhs, true);
+        this.setAttr(obj, t.attr, r);
+      } else if (t.type === "Subscript") {
+        const obj = take(this.eval(t.value, f));
+        const idx = take(this.eval(t.slice, f));
+        const cur = take(this.getItem(obj, idx));
+        const rhs = take(this.eval(s.value, f));
+        const r = this.binop(s.op, cur, rhs, true);
+        this.setItem(obj, idx, r);
+      } else this.unsupported("augmented assignment target");
+    } finally {
+      for (let i = held.length - 1; i >= 0; i--) this.decref(held[i]);
+    }
     return undefined;
   }
 
@@ -645,13 +643,16 @@ export class Interp {
     switch (t.type) {
       case "Name": return this.storeName(t.id, v, f);
       case "Attribute": {
-        const o = this.eval(t.value, f);
+        let o: PyObj;
+        try { o = this.eval(t.value, f); } catch (x) { this.decref(v); throw x; }
         try { this.setAttr(o, t.attr, v); } finally { this.decref(o); }
         return;
       }
       case "Subscript": {
-        const o = this.eval(t.value, f);
-        const i = this.eval(t.slice, f);
+        let o: PyObj;
+        try { o = this.eval(t.value, f); } catch (x) { this.decref(v); throw x; }
+        let i: PyObj;
+        try { i = this.eval(t.slice, f); } catch (x) { this.decref(v); this.decref(o); throw x; }
         try { this.setItem(o, i, v); } finally { this.decref(i); this.decref(o); }
         return;
       }
@@ -744,7 +745,8 @@ export class Interp {
       case "Compare": {
         let left = this.eval(e.left, f);
         for (let i = 0; i < e.ops.length; i++) {
-          const right = this.eval(e.comparators[i], f);
+          let right: PyObj;
+          try { right = this.eval(e.comparators[i], f); } catch (x) { this.decref(left); throw x; }
           let r: PyObj;
           try { r = this.compare(e.ops[i], left, right); } catch (x) { this.decref(left); this.decref(right); throw x; }
           this.decref(left);
@@ -766,10 +768,8 @@ export class Interp {
         try { return this.getItem(o, i); } finally { this.decref(i); this.decref(o); }
       }
       case "Slice": {
-        const lo = e.lower ? this.eval(e.lower, f) : this.None;
-        const hi = e.upper ? this.eval(e.upper, f) : this.None;
-        const st = e.step ? this.eval(e.step, f) : this.None;
-        return this.heap.add(new PySlice(lo, hi, st));
+        const parts = this.evalElts([e.lower, e.upper, e.step].map((x) => x ?? { type: "Constant", value: { kind: "None" }, lineno: e.lineno, col_offset: e.col_offset }), f);
+        return this.heap.add(new PySlice(parts[0], parts[1], parts[2]));
       }
       case "List": {
         const items = this.evalElts(e.elts, f);
@@ -788,14 +788,16 @@ export class Interp {
       }
       case "Dict": {
         const d = this.heap.add(new PyDict());
-        for (let i = 0; i < e.keys.length; i++) {
-          const kx = e.keys[i];
-          if (!kx) this.unsupported("dict unpacking");
-          const k = this.eval(kx, f);
-          const v = this.eval(e.values[i], f);
-          this.dictSet(d, k, v);
-          this.decref(k);
-        }
+        try {
+          for (let i = 0; i < e.keys.length; i++) {
+            const kx = e.keys[i];
+            if (!kx) this.unsupported("dict unpacking");
+            const k = this.eval(kx, f);
+            let v: PyObj;
+            try { v = this.eval(e.values[i], f); } catch (x) { this.decref(k); throw x; }
+            try { this.dictSet(d, k, v); } finally { this.decref(k); }
+          }
+        } catch (x) { this.decref(d); throw x; }
         return d;
       }
       case "ListComp": case "SetComp": case "DictComp": return this.comprehension(e, f);
