@@ -46,6 +46,11 @@ describe("keys that must not be graded", () => {
       expect(r.ok ? "" : r.error.code).toBe(code);
     }
   });
+  it("a simulator that throws", () => {
+    const d = def({ answer: { kind: "integer" } });
+    const sim: Simulator = { run: () => { throw new Error("boom"); } };
+    expect(computeKeyWith(sim, d, variantOf(d), "3.12")).toEqual({ ok: false, error: { code: "internal", message: "the simulator threw: boom" } });
+  });
   it("a race question on a simulator that cannot enumerate schedules", () => {
     const d = def({ answer: { kind: "race" } });
     const r = computeKeyWith(cpython("3.12"), d, variantOf(d), "3.12");

@@ -6,7 +6,7 @@
 // The key also carries "alternatives": keys of the same code under a changed belief (assignment
 // copies, another Python version, ...). Grading stays a pure function of (answer, key), and a
 // wrong answer equal to an alternative names its misconception (lib/grading/misconceptions.ts).
-import { PYTHON_VERSIONS, type PythonVersion } from "@/lib/questions/mechanisms";
+import type { PythonVersion } from "@/lib/questions/mechanisms";
 import type { QuestionDefinition } from "@/lib/questions/schema";
 import { markerLines, type Variant } from "@/lib/questions/variant";
 import { COUNTERFACTUALS } from "./counterfactuals";
@@ -189,8 +189,17 @@ function printStep(trace: readonly TraceStep[], lineIndex: number): number {
   return trace.length - 1;
 }
 
+/** keyOf, with a simulator that throws (against its contract) turned into "internal": grading never crashes on it. */
+function safeKeyOf(...args: Parameters<typeof keyOf>): ReturnType<typeof keyOf> {
+  try {
+    return keyOf(...args);
+  } catch (error) {
+    return { code: "internal", message: `the simulator threw: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 /** The key of one run, without alternatives. */
-function keyOf(definition: QuestionDefinition, variant: Variant, code: string, python: PythonVersion, mode: "script" | "repl", sim: Simulator): { key: Key; trace?: readonly TraceStep[] } | NotGradable {
+function keyOf(definition: QuestionDefinition, code: string, python: PythonVersion, mode: "script" | "repl", sim: Simulator): { key: Key; trace?: readonly TraceStep[] } | NotGradable {
   const a = definition.answer;
   if (a.kind === "choice") return { key: { python, mode, answer: { kind: "choice", value: a.correct }, alternatives: [] } };
   if (a.kind === "multi") return { key: { python, mode, answer: { kind: "multi", value: [...a.correct].sort((x, y) => x - y) }, alternatives: [] } };
@@ -272,7 +281,7 @@ export function computeKeyWith(sim: Simulator, definition: QuestionDefinition, v
   if (definition.pythonVersions && !definition.pythonVersions.includes(python)) {
     return fail("version", `this question is about Python ${definition.pythonVersions.join(", ")}, not ${python}`);
   }
-  const base = keyOf(definition, variant, variant.code, python, definition.mode, sim);
+  const base = safeKeyOf(definition, variant.code, python, definition.mode, sim);
   if (isNotGradable(base)) return { ok: false, error: base };
   const key = base.key;
   if (definition.answer.kind === "choice" || definition.answer.kind === "multi") return { ok: true, key };
@@ -280,7 +289,7 @@ export function computeKeyWith(sim: Simulator, definition: QuestionDefinition, v
   for (const cf of COUNTERFACTUALS) {
     if (wanted && !wanted.has(cf.misconception)) continue;
     for (const change of cf.apply(definition, variant.code, python, definition.mode)) {
-      const alt = keyOf(definition, variant, change.code, change.python ?? python, change.mode ?? definition.mode, sim);
+      const alt = safeKeyOf(definition, change.code, change.python ?? python, change.mode ?? definition.mode, sim);
       if (isNotGradable(alt) || sameAnswer(alt.key.answer, key.answer)) continue;
       key.alternatives.push({ misconception: cf.misconception, detail: change.detail, answer: alt.key.answer });
     }
@@ -288,4 +297,3 @@ export function computeKeyWith(sim: Simulator, definition: QuestionDefinition, v
   return { ok: true, key };
 }
 
-export const ALL_VERSIONS: readonly PythonVersion[] = PYTHON_VERSIONS;
