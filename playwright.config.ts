@@ -15,10 +15,13 @@ function freePort(): string {
 const external = process.env.E2E_BASE_URL;
 process.env.HEAPWISE_E2E_PORT ??= external ? "0" : freePort();
 const baseURL = external ?? `http://localhost:${process.env.HEAPWISE_E2E_PORT}`;
+// Playwright empties its outputDir when a run starts; a folder per run keeps a second run in this
+// checkout from deleting the traces of one still going.
+process.env.HEAPWISE_E2E_RUN ??= `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`;
 
 export default defineConfig({
   testDir: "test/e2e",
-  outputDir: "test-results/e2e",
+  outputDir: `test-results/e2e/${process.env.HEAPWISE_E2E_RUN}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Two cores run the server and the browser; two workers keep both busy without starving either.
