@@ -19,7 +19,9 @@ const answerJson = z.string().transform((text, ctx) => {
   }
 });
 
-const submitForm = submitAttemptSchema.extend({ answer: answerJson });
+// Not strict, unlike the API body: the widget's own inputs (radio groups need a name) are in the
+// form data too, and only these fields are read.
+const submitForm = z.object(submitAttemptSchema.shape).extend({ answer: answerJson });
 
 export const submitAnswerAction = action({ auth: "user", input: submitForm }, async ({ caller, input }) => {
   const { replayed, ...result } = await submitAttempt(caller, input);

@@ -57,7 +57,7 @@ function Widget({ view, onChange }: { view: StudentView; onChange: (answer: unkn
           <legend className="text-sm font-medium">Your answer</legend>
           {[true, false].map((v) => (
             <label key={String(v)} className={optionRow}>
-              <input type="radio" name="boolean-choice" onChange={() => onChange({ kind: "boolean", value: v })} />
+              <input type="radio" name="widget-boolean" onChange={() => onChange({ kind: "boolean", value: v })} />
               <span className="font-mono">{v ? "True" : "False"}</span>
             </label>
           ))}
@@ -101,7 +101,7 @@ function Widget({ view, onChange }: { view: StudentView; onChange: (answer: unkn
           <legend className="text-sm font-medium">Choose one</legend>
           {(view.options ?? []).map((o, i) => (
             <label key={i} className={optionRow}>
-              <input type="radio" name="choice" className="mt-1" onChange={() => onChange({ kind: "choice", choice: i })} />
+              <input type="radio" name="widget-choice" className="mt-1" onChange={() => onChange({ kind: "choice", choice: i })} />
               <Prose text={o} />
             </label>
           ))}
