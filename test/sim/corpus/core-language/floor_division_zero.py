@@ -1,2 +1,5 @@
-print(9 // 2)
-print(9 // 0)
+items = 9
+boxes = 2
+print(items // boxes, items % boxes)
+boxes = 0
+print(items // boxes)

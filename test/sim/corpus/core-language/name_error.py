@@ -2,3 +2,4 @@ x = 1
 print(x)
 print(y)
 print("unreached")
+x = 2

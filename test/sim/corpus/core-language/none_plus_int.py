@@ -1,2 +1,8 @@
-total = None
-total = total + 1
+def total(values):
+    s = None
+    for v in values:
+        s = s + v
+    return s
+
+print(total([]))
+print(total([1, 2]))

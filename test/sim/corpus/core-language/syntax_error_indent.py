@@ -1,2 +1,5 @@
 def f():
 print("body")
+
+f()
+print("after")

@@ -1,3 +1,5 @@
 x = 3
+print("start")
 if x > 2
     print("big")
+print("end")

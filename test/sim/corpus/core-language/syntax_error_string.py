@@ -1,3 +1,5 @@
 print("fine")
 msg = "unterminated
 print(msg)
+count = 1
+print(count)

@@ -1,2 +1,5 @@
 print("a" + "b")
-print("a" + 1)
+age = 20
+print("age: " + str(age))
+label = "age: "
+print(label + age)

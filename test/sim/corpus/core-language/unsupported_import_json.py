@@ -1,3 +1,5 @@
 # expect: unsupported
 import json
-print(json.dumps({"a": 1}))
+record = {"a": 1}
+text = json.dumps(record)
+print(text)

@@ -1,3 +1,5 @@
 # expect: unsupported
 import os.path
-print(os.path.join("a", "b"))
+parts = ["a", "b"]
+joined = os.path.join(parts[0], parts[1])
+print(joined)

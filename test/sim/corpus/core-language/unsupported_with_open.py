@@ -1,3 +1,5 @@
 # expect: unsupported
 import os
-print(os.getpid() > 0)
+pid = os.getpid()
+print(pid > 0)
+print(type(pid).__name__)

@@ -1,2 +1,5 @@
 print(7 // 2, 7 % 2, 7 / 2)
-print(1 / 0)
+count = 0
+total = 10
+print(total / 1)
+print(total / count)

@@ -1,2 +1,5 @@
 import gc
-print(gc.get_threshold())
+t = gc.get_threshold()
+print(t)
+print(len(t))
+print(t[1])

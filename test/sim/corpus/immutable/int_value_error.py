@@ -1,2 +1,5 @@
-print(int("12"))
-print(int("twelve"))
+raw = ["12", "7", "twelve"]
+total = 0
+for r in raw:
+    total += int(r)
+    print("running total", total)

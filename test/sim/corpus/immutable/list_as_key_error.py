@@ -1,4 +1,5 @@
 d = {}
 d[(1, 2)] = "ok"
 print(d)
-d[[1, 2]] = "not ok"
+key = [1, 2]
+d[key] = "not ok"

@@ -1,4 +1,5 @@
 s = {1, 2}
 s.add((3, 4))
 print(len(s))
-s.add([5])
+item = [5]
+s.add(item)

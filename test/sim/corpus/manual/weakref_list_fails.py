@@ -1,3 +1,5 @@
 import weakref
 numbers = [1, 2, 3]
+print(len(numbers))
 r = weakref.ref(numbers)
+print("unreached")

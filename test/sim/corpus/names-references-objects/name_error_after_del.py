@@ -1,4 +1,5 @@
 x = 5
+y = x
 del x
-print("deleted")
+print("deleted", y)
 print(x)

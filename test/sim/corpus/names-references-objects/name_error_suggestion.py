@@ -1,3 +1,5 @@
 counter = 3
 print(counter)
+counter += 1
+print(counter)
 print(cuonter)
