@@ -162,8 +162,7 @@ describe("the catalogue", () => {
     expect(new Set(MISCONCEPTIONS.map((m) => m.id)).size).toBe(MISCONCEPTIONS.length);
     for (const m of MISCONCEPTIONS) expect(m.title.length > 5 && m.explanation.length > 40 && m.revealedBy.length > 5).toBe(true);
   });
-  it("has a detection test for every entry (when CPython is here)", () => {
-    if (missing.length) return;
+  it.skipIf(missing.length > 0)("has a detection test for every entry (needs the CPython cases)", () => {
     expect(MISCONCEPTIONS.map((m) => m.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 });
