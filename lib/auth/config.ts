@@ -8,11 +8,14 @@ const flag = z
   .transform((v) => v === "true" || v === "1");
 
 /**
- * Whether the sign-up form may create instructors (`HEAPWISE_OPEN_INSTRUCTOR_SIGNUP=true`: on
- * in the demo, off in production, where an admin promotes instructors instead).
+ * Whether the sign-up form may create instructors. HEAPWISE_OPEN_INSTRUCTOR_SIGNUP decides when
+ * set; unset, it is on in the demo (HEAPWISE_MODE=demo, the default) and off in production, where
+ * an admin promotes instructors instead.
  */
 export function openInstructorSignup(env: Record<string, string | undefined> = process.env): boolean {
-  const parsed = flag.safeParse(env.HEAPWISE_OPEN_INSTRUCTOR_SIGNUP);
+  const value = env.HEAPWISE_OPEN_INSTRUCTOR_SIGNUP;
+  if (value === undefined || value === "") return (env.HEAPWISE_MODE ?? "demo") === "demo";
+  const parsed = flag.safeParse(value);
   return parsed.success && parsed.data;
 }
 

@@ -27,11 +27,18 @@ describe("signUpSchema", () => {
 });
 
 describe("openInstructorSignup", () => {
-  it("is on only when the variable says so", () => {
+  it("follows the variable when it is set", () => {
     expect(openInstructorSignup({ HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "true" })).toBe(true);
     expect(openInstructorSignup({ HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "1" })).toBe(true);
     expect(openInstructorSignup({ HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "false" })).toBe(false);
     expect(openInstructorSignup({ HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "yes please" })).toBe(false);
-    expect(openInstructorSignup({})).toBe(false);
+    expect(openInstructorSignup({ HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "false", HEAPWISE_MODE: "demo" })).toBe(false);
+    expect(openInstructorSignup({ HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "true", HEAPWISE_MODE: "production" })).toBe(true);
+  });
+
+  it("defaults to on in the demo and off in production", () => {
+    expect(openInstructorSignup({})).toBe(true);
+    expect(openInstructorSignup({ HEAPWISE_MODE: "demo" })).toBe(true);
+    expect(openInstructorSignup({ HEAPWISE_MODE: "production" })).toBe(false);
   });
 });
