@@ -1,4 +1,5 @@
 // The one submission path (API route and the question page's server action both call it):
+//   0. rate limit   per user (./rate-limit.ts), before any database work;
 //   1. authorize    enrolled STUDENT, assessment published, the question in the caller's slots;
 //   2. idempotency  a key already stored returns the stored result: the same answer as the first
 //                   time. This comes before the clock and limit checks, so a client retrying an
@@ -23,6 +24,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { grade, parseAnswer } from "@/lib/grading";
 import { conflict, HttpError } from "@/lib/http/errors";
 import { definitionOf, keyFor, variantOf } from "./keys";
+import { limitSubmissions } from "./rate-limit";
 import { attemptResult, type AttemptResult } from "./results";
 import type { Feedback, SubmitAttemptInput } from "./schema";
 import { getSimulator } from "./simulator";
@@ -34,6 +36,7 @@ const MAX_TIME_TAKEN_MS = 2 ** 31 - 1;
 export type Submission = AttemptResult & { replayed: boolean };
 
 export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, now = new Date()): Promise<Submission> {
+  limitSubmissions(caller.id, new Date());
   const db = getPrisma();
   const loaded = await loadStudentAssessment(caller, input.assessmentId, now);
   const slot = slotOf(loaded, input.questionId);

@@ -119,7 +119,9 @@ export function FeedbackPanel({ result, attemptNumber }: { result: AttemptResult
       {fb.misconception ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950" data-testid="misconception">
           <p className="font-medium">Likely misconception: {fb.misconception.title}</p>
-          <p className="text-sm">{fb.misconception.explanation}</p>
+          <div className="text-sm">
+            <Prose text={fb.misconception.explanation} />
+          </div>
         </div>
       ) : null}
       {fb.keyMoment ? <MemoryTable moment={fb.keyMoment} /> : null}
