@@ -25,3 +25,28 @@ describe("toStepperRun", () => {
     expect(toStepperRun("3.12", { nonsense: true }).ok).toBe(false);
   });
 });
+
+describe("unreachable cycles", () => {
+  it("keeps a container that left every frame without being freed, counting references from the other objects", () => {
+    const a = { ...obj(1, 2), refs: [2] };
+    const b = { ...obj(2, 2), refs: [1] };
+    const raw = {
+      stdout: "",
+      stderr: "",
+      exitCode: 0,
+      trace: [
+        { line: 5, frames: [{ name: "<module>", locals: [{ name: "a", objectId: 1 }, { name: "b", objectId: 2 }] }], objects: [a, b], freed: [], stdout: "" },
+        { line: 6, frames: [{ name: "<module>", locals: [] }], objects: [], freed: [], stdout: "" },
+        { line: 7, frames: [{ name: "<module>", locals: [] }], objects: [], freed: [1, 2], stdout: "" },
+      ],
+    };
+    const run = toStepperRun("3.12", raw);
+    if (!run.ok) throw new Error(run.error);
+    expect(run.steps[1].objects.map((o) => [o.id, o.refcount, o.unreachable])).toEqual([
+      [1, 1, true],
+      [2, 1, true],
+    ]);
+    expect(run.steps[2].objects).toEqual([]);
+    expect(run.steps[2].freed.map((o) => o.id)).toEqual([1, 2]);
+  });
+});

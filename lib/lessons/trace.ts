@@ -42,6 +42,12 @@ export interface StepObject {
   interned: boolean;
   immortal: boolean;
   refs: number[];
+  /**
+   * Alive but no longer reachable from any frame: a container the trace stopped listing without
+   * freeing it (a garbage cycle waiting for the collector). Its refcount is then the number of
+   * references from the other objects shown, which for such a group is all of them.
+   */
+  unreachable?: boolean;
 }
 
 export interface StepperStep {
@@ -66,8 +72,9 @@ export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
   const trace = r.trace ?? [];
   if (trace.length === 0) return { python, ok: false, error: "The simulator recorded no steps for this program." };
   const lastSeen = new Map<number, StepObject>();
+  const freedSoFar = new Set<number>();
   const steps: StepperStep[] = trace.map((s) => {
-    const objects = s.objects.map((o) => ({
+    const objects: StepObject[] = s.objects.map((o) => ({
       id: o.id,
       type: o.type,
       preview: o.preview,
@@ -81,8 +88,26 @@ export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
       const o = lastSeen.get(id);
       return o ? [{ ...o, refcount: 0 }] : [];
     });
+    for (const id of s.freed) freedSoFar.add(id);
     for (const o of objects) lastSeen.set(o.id, o);
+    const unreachable = unreachableObjects(objects, lastSeen, freedSoFar);
+    for (const o of unreachable) lastSeen.set(o.id, o);
+    objects.push(...unreachable);
     return { line: s.line, done: s.event === "end", frames: s.frames, objects, freed, stdout: s.stdout };
   });
   return { python, ok: true, steps, stdout: r.stdout };
+}
+
+const SHARED_TYPES = new Set(["function", "type", "module", "builtin_function_or_method"]);
+
+/**
+ * Containers seen before, never freed, and missing from this step's reachable set. Only tracked
+ * containers with a modelled count qualify: an int or string can vanish from view while a code
+ * object's constants still hold it, which is not a leak.
+ */
+function unreachableObjects(reachable: StepObject[], lastSeen: Map<number, StepObject>, freed: Set<number>): StepObject[] {
+  const here = new Set(reachable.map((o) => o.id));
+  const lost = [...lastSeen.values()].filter((o) => !here.has(o.id) && !freed.has(o.id) && o.generation !== null && o.refcount !== null && !SHARED_TYPES.has(o.type));
+  const all = [...reachable, ...lost];
+  return lost.map((o) => ({ ...o, unreachable: true, refcount: all.reduce((n, other) => n + other.refs.filter((r) => r === o.id).length, 0) }));
 }

@@ -14,7 +14,7 @@ export function CodeListing({ code, current, label }: { code: string; current?: 
               aria-current={here ? "step" : undefined}
               className={`block pr-4 ${here ? "bg-amber-100 text-zinc-950 dark:bg-amber-900/50 dark:text-white" : ""}`}
             >
-              <span aria-hidden className="inline-block w-9 select-none pr-3 text-right text-zinc-500 dark:text-zinc-400">
+              <span aria-hidden className="inline-block w-9 select-none pr-3 text-right text-zinc-600 dark:text-zinc-400">
                 {n}
               </span>
               {text || " "}

@@ -35,6 +35,8 @@ export function MemoryStepperView({ code, mode, initialPython, runs }: { code: s
       aria-roledescription="stepper"
       data-testid="memory-stepper"
       data-python={python}
+      data-mode={mode}
+      data-code={code}
       data-step={at}
       tabIndex={0}
       onKeyDown={onKey}
@@ -61,14 +63,14 @@ export function MemoryStepperView({ code, mode, initialPython, runs }: { code: s
         </select>
         {mode === "repl" ? <span className="rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-900 dark:bg-violet-900/50 dark:text-violet-100">interactive shell: each line compiled alone</span> : null}
         <div className="ml-auto flex items-center gap-2">
-          <button type="button" onClick={() => go(at - 1)} disabled={at === 0} aria-label="Previous step" className={btn}>
-            ← <span className="hidden sm:inline">Back</span>
+          <button type="button" onClick={() => go(at - 1)} disabled={at === 0} className={btn}>
+            <span aria-hidden>←</span> <span className="sr-only sm:not-sr-only">Previous step</span>
           </button>
           <span className="min-w-[6.5rem] text-center text-sm tabular-nums" aria-hidden>
             Step {steps.length ? at + 1 : 0} of {steps.length}
           </span>
-          <button type="button" onClick={() => go(at + 1)} disabled={at >= last} aria-label="Next step" className={btn}>
-            <span className="hidden sm:inline">Next</span> →
+          <button type="button" onClick={() => go(at + 1)} disabled={at >= last} className={btn}>
+            <span className="sr-only sm:not-sr-only">Next step</span> <span aria-hidden>→</span>
           </button>
         </div>
       </div>
@@ -200,13 +202,15 @@ function ObjectBox({ o, byId, freed = false }: { o: StepObject; byId: Map<number
   const refs = o.refs.map((r) => byId.get(r)).filter((r): r is StepObject => !!r);
   return (
     <li
-      data-testid={freed ? "freed-object" : "heap-object"}
+      data-testid={freed ? "freed-object" : o.unreachable ? "unreachable-object" : "heap-object"}
       data-object-id={o.id}
       data-anchor={freed ? undefined : `obj-${o.id}`}
       className={`rounded-md border p-2 text-sm ${
         freed
-          ? "border-dashed border-zinc-400 bg-transparent text-zinc-600 opacity-60 transition-opacity duration-700 starting:opacity-100 dark:text-zinc-400"
-          : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-950"
+          ? "scale-[0.97] border-dashed border-zinc-400 bg-transparent text-zinc-700 opacity-80 transition-[opacity,scale] duration-700 starting:scale-100 starting:opacity-100 dark:text-zinc-300"
+          : o.unreachable
+            ? "border-dashed border-red-400 bg-red-50/50 dark:border-red-700 dark:bg-red-950/30"
+            : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-950"
       }`}
     >
       <div className="flex flex-wrap items-baseline gap-x-2">
@@ -222,10 +226,11 @@ function ObjectBox({ o, byId, freed = false }: { o: StepObject; byId: Map<number
             <span className="sr-only">not modelled for this object</span>
           </Badge>
         ) : (
-          <Badge tone="blue" testid="refcount" value={o.refcount}>
+          <Badge tone="blue" testid={o.unreachable ? "refcount-unreachable" : "refcount"} value={o.refcount}>
             refcount {o.refcount}
           </Badge>
         )}
+        {!freed && o.unreachable ? <Badge tone="red">unreachable</Badge> : null}
         {!freed && o.generation !== null ? <Badge tone="green">gen {o.generation}</Badge> : null}
         {o.interned ? <Badge tone="violet">interned</Badge> : null}
         {o.immortal ? <Badge tone="amber">immortal</Badge> : null}
