@@ -44,7 +44,7 @@ export const DEFAULT_MAX_OBJECTS = 100_000;
 function excLine(it: Interp, e: PyException): string {
   const cls = e.exc.cls;
   const name = !cls.builtin && it.prof.version === "3.10" ? `__main__.${cls.name}` : cls.name;
-  const msg = it.ops.str(e.exc);
+  const msg = it.ops.str(e.exc) + e.exc.suggestion;
   return msg ? `${name}: ${msg}\n` : `${name}\n`;
 }
 

@@ -15,6 +15,7 @@ import { installBuiltins } from "./builtins";
 import { collect } from "./gc";
 import type { TraceStep } from "./trace";
 import { snapshot } from "./trace";
+import { BUILTIN_NAMES } from "./builtin-names";
 
 /** A Python exception in flight (the learner's, not ours). */
 export class PyException extends Error {
@@ -535,13 +536,33 @@ export class Interp {
   }
 
   nameError(name: string, f: Frame): never {
-    const candidates = new Set<string>([...this.builtins.keys()]);
-    for (const e of this.globals.map.values()) if (e.key instanceof PyStr) candidates.add(e.key.v);
-    for (let fr: Frame | null = f; fr; fr = fr.parent) { for (const k of fr.fast.keys()) candidates.add(k); for (const k of fr.cells.keys()) candidates.add(k); }
-    if (hasSuggestion(name, candidates)) this.unsupported(`NameError suggestion for '${name}'`);
-    if (this.prof.version >= "3.12" && ["sys", "gc", "weakref", "copy", "threading", "math", "os", "time", "random"].includes(name)) this.unsupported("NameError import suggestion");
-    if (f.kind === "function" && this.prof.version >= "3.12" && f.fast.has("self")) this.unsupported("NameError self suggestion");
-    this.throwPy("NameError", `name '${name}' is not defined`);
+    if (this.prof.version >= "3.12" && STDLIB_NAMES.has(name)) this.unsupported("NameError import suggestion");
+    let selfHint: string | null = null;
+    const self = f.kind === "function" ? f.fast.get("self") : undefined;
+    if (self && this.prof.version >= "3.12" && (self instanceof PyInstance ? self.attrs?.has(name) || self.slotValues?.has(name) || !!self.cls.lookup(name) : true)) {
+      if (!(self instanceof PyInstance)) this.unsupported("NameError suggestion with a non-instance self");
+      selfHint = `self.${name}`;
+    }
+    if (f.kind === "comp" || f.kind === "class") this.unsupported("NameError suggestion in a comprehension or class body");
+    // the frame's locals, then globals, then builtins, as traceback / suggestions.c list them
+    const locals = f.kind === "function" ? [...(f.scope?.locals ?? [])].filter((n) => f.fast.has(n) || f.cells.get(n)?.ref) : [];
+    const globalsHead = this.opts.mode === "script" && this.prof.version !== "3.14"
+      ? ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__", "__cached__"]
+      : ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__file__", "__builtins__"];
+    const globals = [...globalsHead];
+    for (const e of this.globals.map.values()) if (e.key instanceof PyStr && !globals.includes(e.key.v)) globals.push(e.key.v);
+    const builtins = [...BUILTIN_NAMES[this.prof.version]];
+    if (this.displayUnderscore && !builtins.includes("_")) builtins.push("_");
+    const s = selfHint ?? (this.prof.version <= "3.11"
+      ? suggestFrom(name, f.kind === "module" ? globals : locals, false) ?? suggestFrom(name, globals, false) ?? suggestFrom(name, builtins, false)
+      : suggestFrom(name, [...(f.kind === "module" ? globals : locals), ...(f.kind === "module" ? [] : globals), ...builtins], false));
+    try {
+      this.throwPy("NameError", `name '${name}' is not defined`);
+    } catch (e) {
+      // the hint is part of the printed traceback, not of str(exception)
+      if (e instanceof PyException && s) e.exc.suggestion = `. Did you mean: '${s}'?`;
+      throw e;
+    }
   }
 
   /** Borrowed lookup, or undefined when unbound. */
@@ -1453,6 +1474,27 @@ export function computeMro(t: PyType): PyType[] {
     for (const s of nonEmpty) if (s[0] === cand) s.shift();
   }
 }
+
+/**
+ * The closest candidate, as CPython computes it: suggestions.c in 3.10/3.11 (no initial cap),
+ * traceback.py's _compute_suggestion_error from 3.12 (a match must beat len(wrong_name)).
+ */
+export function suggestFrom(wrong: string, candidates: string[], capAtLength: boolean): string | null {
+  if (candidates.length > 750 || wrong.length > 40) return null;
+  let best = capAtLength ? wrong.length : Number.MAX_SAFE_INTEGER;
+  let suggestion: string | null = null;
+  for (const c of candidates) {
+    if (c === wrong) continue;
+    const maxDist = Math.min(Math.floor(((c.length + wrong.length + 3) * 2) / 6), best - 1);
+    if (c.length > 40) continue;
+    const d = levenshtein(wrong, c, maxDist);
+    if (d > maxDist) continue;
+    if (suggestion === null || d < best) { suggestion = c; best = d; }
+  }
+  return suggestion;
+}
+
+const STDLIB_NAMES = new Set(["sys", "gc", "weakref", "copy", "threading", "math", "os", "time", "random", "re", "json", "string", "collections", "itertools", "functools", "typing", "abc", "io", "array", "heapq", "bisect", "queue", "types", "operator", "statistics", "decimal", "fractions", "datetime", "calendar", "pickle", "socket", "select", "signal", "struct", "codecs", "ast", "dis", "inspect", "site", "token", "this", "test", "glob", "shutil", "tempfile", "logging", "argparse", "csv", "enum", "errno", "platform", "pprint", "secrets", "uuid", "zlib", "gzip", "hashlib", "hmac", "base64", "binascii", "textwrap", "difflib", "unittest", "doctest", "traceback", "warnings", "contextlib", "dataclasses", "pathlib", "subprocess", "asyncio", "concurrent", "multiprocessing", "builtins", "marshal", "numbers", "cmath", "code", "keyword", "linecache", "locale", "mmap", "nt", "posix", "pwd", "resource", "stat", "symtable", "tty", "turtle", "wave", "xml", "zipfile", "zoneinfo", "email", "html", "http", "urllib", "sched", "sqlite3", "ssl", "tarfile", "timeit", "trace", "tracemalloc", "venv", "webbrowser", "wsgiref", "graphlib", "imp", "importlib", "pdb", "profile", "pstats", "pty", "pydoc", "readline", "reprlib", "rlcompleter", "runpy", "selectors", "shelve", "shlex", "smtplib", "sndhdr", "spwd", "stringprep", "sysconfig", "syslog", "tabnanny", "telnetlib", "termios", "tkinter", "tomllib", "uu", "xdrlib", "zipapp", "zipimport", "mailbox", "mimetypes", "netrc", "nis", "nntplib", "ntpath", "opcode", "optparse", "ossaudiodev", "pickletools", "pipes", "pkgutil", "plistlib", "poplib", "posixpath", "py_compile", "pyclbr", "quopri", "crypt", "ctypes", "curses", "dbm", "encodings", "ensurepip", "faulthandler", "fcntl", "filecmp", "fileinput", "fnmatch", "ftplib", "genericpath", "getopt", "getpass", "gettext", "grp", "idlelib", "imaplib", "imghdr", "ipaddress", "lib2to3", "lzma", "bz2", "cProfile", "cgi", "cgitb", "chunk", "cmd", "codeop", "colorsys", "compileall", "configparser", "contextvars", "copyreg", "aifc", "antigravity", "asynchat", "asyncore", "atexit", "audioop", "bdb", "distutils", "msilib", "msvcrt", "winreg", "winsound", "nturl2path", "smtpd", "sre_compile", "sre_constants", "sre_parse", "xmlrpc", "_thread"]);
 
 /** traceback.py's _compute_suggestion_error: is some name close enough to be suggested? */
 export function hasSuggestion(wrong: string, candidates: Iterable<string>): boolean {

@@ -107,6 +107,8 @@ export class PyInstance extends PyObj {
   finalized = false;
   /** Exception payload. */
   args: PyTuple | null = null;
+  /** Traceback-only hint ("Did you mean ...") appended when the exception is printed uncaught. */
+  suggestion = "";
   constructor(public cls: PyType) { super("instance"); }
 }
 export type BuiltinFn = (args: PyObj[], kwargs: Map<string, PyObj>) => PyObj;
