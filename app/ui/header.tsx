@@ -21,8 +21,10 @@ export async function Header() {
         <nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
           <Link href="/lessons" className={link}>Lessons</Link>
           <Link href="/courses" className={link}>Courses</Link>
+          <Link href="/assessments" className={link}>Assessments</Link>
           {user && hasRole(user.role, "INSTRUCTOR") ? <Link href="/instructor" className={link}>Teach</Link> : null}
           <Link href="/account" className={link}>Account</Link>
+          {user?.role === "ADMIN" ? <Link href="/admin" className={link}>Admin</Link> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {user ? (
