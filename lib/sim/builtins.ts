@@ -508,7 +508,9 @@ export function installBuiltins(I: Interp): void {
     else { for (const [k, x] of a.map) if (!b.map.has(k)) add(x); for (const [k, x] of b.map) if (!a.map.has(k)) add(x); }
     return s;
   };
-  const collectIter = (src: PyObj): PyObj[] => {
+  /** Items of an iterable; `unordered` consumers (sorted, sum, set(), ...) may take a set in any order. */
+  const collectIter = (src: PyObj, unordered = false): PyObj[] => {
+    if (unordered && src instanceof PySet) return [...src.map.values()].map(inc);
     const it = I.getIter(src);
     const out: PyObj[] = [];
     try { for (;;) { const x = I.iterNext(it); if (!x) break; out.push(x); } } catch (e) { out.forEach((x) => I.decref(x)); throw e; } finally { I.decref(it); }
@@ -980,8 +982,8 @@ export function installBuiltins(I: Interp): void {
   def("min", (a, kw) => minmax(a, kw, -1, "min"));
   def("max", (a, kw) => minmax(a, kw, 1, "max"));
   const minmax = (a: PyObj[], kw: KW, sign: number, name: string): PyObj => {
-    const items = a.length === 1 ? collectIter(a[0]) : a.map(inc);
     const keyFn = kw.get("key");
+    const items = a.length === 1 ? collectIter(a[0], !keyFn && a[0] instanceof PySet && [...a[0].map.values()].every((x) => x instanceof PyInt)) : a.map(inc);
     try {
       if (!items.length) { const d = kw.get("default"); if (d) return inc(d); throwPy("ValueError", `${name}() ${P.version >= "3.12" ? "iterable argument is empty" : "arg is an empty sequence"}`); }
       let best = items[0];
@@ -995,7 +997,7 @@ export function installBuiltins(I: Interp): void {
     } finally { items.forEach((x) => I.decref(x)); }
   };
   def("sum", (a, kw) => {
-    const items = collectIter(a[0]);
+    const items = collectIter(a[0], a[0] instanceof PySet && [...a[0].map.values()].every((x) => x instanceof PyInt || x instanceof PyBool));
     let acc: PyObj = inc(a[1] ?? kw.get("start") ?? int(0));
     try {
       if (acc instanceof PyStr) throwPy("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
@@ -1003,7 +1005,7 @@ export function installBuiltins(I: Interp): void {
       return acc;
     } finally { items.forEach((x) => I.decref(x)); }
   });
-  def("sorted", (a, kw) => { const items = collectIter(a[0]); sortItems(items, kw); return H.list(items, items.length); });
+  def("sorted", (a, kw) => { const items = collectIter(a[0], !kw.get("key") || kw.get("key") instanceof PyNone); sortItems(items, kw); return H.list(items, items.length); });
   def("reversed", (a) => {
     const o = a[0];
     if (o instanceof PyList || o instanceof PyTuple) { const n = o.items.length; return seqIter(o, o instanceof PyList ? "list_reverseiterator" : "reversed", (i) => (i < n && n - 1 - i < o.items.length ? inc(o.items[n - 1 - i]) : null)); }
@@ -1034,8 +1036,8 @@ export function installBuiltins(I: Interp): void {
     if (a[1]) return inc(a[1]);
     return throwPy("StopIteration", null);
   });
-  def("any", (a) => { const items = collectIter(a[0]); try { return H.bool(items.some(truthy)); } finally { items.forEach((x) => I.decref(x)); } });
-  def("all", (a) => { const items = collectIter(a[0]); try { return H.bool(items.every(truthy)); } finally { items.forEach((x) => I.decref(x)); } });
+  def("any", (a) => { const items = collectIter(a[0], true); try { return H.bool(items.some(truthy)); } finally { items.forEach((x) => I.decref(x)); } });
+  def("all", (a) => { const items = collectIter(a[0], true); try { return H.bool(items.every(truthy)); } finally { items.forEach((x) => I.decref(x)); } });
   def("round", (a) => {
     const n = num(a[0]);
     if (n === null) return throwPy("TypeError", `type ${typeName(a[0])} doesn't define __round__ method`);
@@ -1144,7 +1146,7 @@ export function installBuiltins(I: Interp): void {
     const s = H.add(new PySet());
     if (!a.length) return s;
     if (a[0] instanceof PySet) { I.setPresize(s, a[0].map.size); for (const x of a[0].map.values()) I.setAdd(s, x); return s; }
-    for (const x of collectIter(a[0])) { I.setAdd(s, x); I.decref(x); }
+    for (const x of collectIter(a[0], true)) { I.setAdd(s, x); I.decref(x); }
     return s;
   });
   ctor("type", (a) => { if (a.length !== 1) uns("type() with 3 arguments"); return inc(typeOf(a[0])); });
@@ -1250,6 +1252,11 @@ export function installBuiltins(I: Interp): void {
     get_referents: fn("get_referents", (a) => {
       const out: PyObj[] = [];
       for (const o of a) {
+        if (o instanceof PyDict) {
+          // dict_traverse: a str-keyed table visits only values; otherwise value then key
+          for (const e of o.map.values()) { out.push(inc(e.value)); if (!o.unicodeOnly) out.push(inc(e.key)); }
+          continue;
+        }
         if (!(o instanceof PyList || o instanceof PyTuple)) uns("gc.get_referents of " + typeName(o));
         out.push(...o.items.slice().reverse().map(inc));
       }
@@ -1358,7 +1365,17 @@ export function installBuiltins(I: Interp): void {
     const st = lockState.get(l);
     if (!st) return null;
     switch (name) {
-      case "acquire": case "__enter__": return (a) => { if (st.locked) { if (a[1] && !truthy(a[1])) return H.False; uns("acquiring a held lock (deadlock)"); } st.locked = true; return H.True; };
+      case "acquire": case "__enter__": return (a, kw) => {
+        const blocking = a[1] ?? kw.get("blocking");
+        const timeout = a[2] ?? kw.get("timeout");
+        if (st.locked) {
+          if (blocking && !truthy(blocking)) return H.False;
+          if (timeout && !(timeout instanceof PyNone)) uns("Lock.acquire(timeout=...) on a held lock");
+          uns("acquiring a held lock (deadlock)");
+        }
+        st.locked = true;
+        return H.True;
+      };
       case "release": return () => { if (!st.locked) throwPy("RuntimeError", "release unlocked lock"); st.locked = false; return None; };
       case "__exit__": return () => { st.locked = false; return H.False; };
       case "locked": return () => H.bool(st.locked);
