@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { createCourse, person, signUp } from "./helpers";
 
-const signedInPages = ["/dashboard", "/courses", "/courses/some-course-id", "/instructor", "/instructor/courses/new", "/account"];
+const signedInPages = ["/dashboard", "/courses", "/courses/some-course-id", "/instructor", "/instructor/courses/new", "/account", "/admin"];
 const apis: { method: "GET" | "POST"; path: string; data?: object }[] = [
   { method: "GET", path: "/api/courses" },
   { method: "POST", path: "/api/courses", data: { title: "Sneaky", pythonVersion: "3.12" } },
@@ -40,7 +40,7 @@ test("a forged or stale session cookie gets no further than no cookie", async ({
   await context.close();
 });
 
-test("a student gets 403 on instructor pages, APIs and other people's courses", async ({ page, browser }) => {
+test("a student gets 403 on instructor and admin pages, APIs and other people's courses", async ({ page, browser }) => {
   const teacherContext = await browser.newContext();
   const teacher = await teacherContext.newPage();
   await signUp(teacher, person("Owner"), { instructor: true });
@@ -49,7 +49,7 @@ test("a student gets 403 on instructor pages, APIs and other people's courses", 
 
   await signUp(page, person("Curious"));
   await expect(page.getByRole("link", { name: "Teach" })).toHaveCount(0);
-  for (const path of ["/instructor", "/instructor/courses/new", new URL(course.url).pathname]) {
+  for (const path of ["/instructor", "/instructor/courses/new", "/admin", new URL(course.url).pathname]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
