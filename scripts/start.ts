@@ -108,8 +108,13 @@ async function main(): Promise<void> {
   let poolMax = env.databasePoolMax;
   if (!url) {
     const dataDir = path.join(env.dataDir, "pglite");
-    log(`starting the embedded database in ${path.relative(root, dataDir) || dataDir}`);
-    embedded = await startEmbedded({ dataDir });
+    const shown = path.relative(root, dataDir);
+    log(`starting the embedded database in ${shown.startsWith("..") ? dataDir : shown}`);
+    try {
+      embedded = await startEmbedded({ dataDir });
+    } catch (error) {
+      fail(`Could not start the embedded database: ${(error as Error).message}`);
+    }
     url = embedded.url;
     poolMax = EMBEDDED_POOL_MAX;
   }
@@ -129,6 +134,10 @@ async function main(): Promise<void> {
       const seeded = await seedDemo(prisma, env.dataDir);
       if (seeded) log("demo data created");
       printCredentials(env, seeded ?? readDemoCredentials(env.dataDir), seeded !== null);
+    } catch (error) {
+      await prisma.$disconnect();
+      await embedded?.stop();
+      fail(`Could not create the demo data: ${(error as Error).message}`);
     } finally {
       // Release the connection before Next opens its own: the embedded database wants one client.
       await prisma.$disconnect();

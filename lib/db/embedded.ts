@@ -56,7 +56,8 @@ function claimFolder(dataDir: string): () => void {
     const pid = Number.parseInt(readFileSync(pidFile, "utf8"), 10);
     if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
       throw new Error(
-        `The embedded database in ${dataDir} is in use by process ${pid}. Stop that process first (or set DATABASE_URL to use a PostgreSQL server).`,
+        `The embedded database in ${dataDir} is in use by process ${pid}. Stop that process first, or set DATABASE_URL to use a PostgreSQL server. ` +
+          `(If no Heapwise is running, that pid was reused by another program: delete ${pidFile}.)`,
       );
     }
   }
