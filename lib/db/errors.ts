@@ -12,10 +12,16 @@ export type DatabaseErrorKind = "unavailable" | "conflict";
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 // Prisma: can't reach (P1001), timed out (P1002, P1008), closed (P1017), pool timeout (P2024).
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-// Driver-adapter error kinds that mean "the database is not there right now".
-const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
-// SQLSTATE: class 08 connection exceptions; 57P01-03 admin/crash shutdown, cannot connect now; 53300 too many connections.
-const SQLSTATE_UNAVAILABLE = /^(08...|57P0[1-3]|53300)$/;
+// Driver-adapter error kinds that mean "the database cannot serve us right now". A missing
+// database or refused credentials are included: no request can succeed until an operator acts,
+// and the client should see an outage (503), not a bug (500).
+const ADAPTER_UNAVAILABLE = new Set([
+  "DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections",
+  "DatabaseDoesNotExist", "DatabaseAccessDenied", "AuthenticationFailed",
+]);
+// SQLSTATE: class 08 connection exceptions; 57P01-03 admin/crash shutdown, cannot connect now;
+// 53300 too many connections; 3D000 no such database; 28000/28P01 authorization/password refused.
+const SQLSTATE_UNAVAILABLE = /^(08...|57P0[1-3]|53300|3D000|28000|28P01)$/;
 const MESSAGE_UNAVAILABLE =
   /connection terminated|connection (is )?closed|timeout exceeded when trying to connect|can't reach database server|server closed the connection|the database system is (shutting down|starting up)|client has encountered a connection error/i;
 

@@ -4,7 +4,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createPrisma } from "../../lib/db/client";
 import { classifyDatabaseError, isUniqueViolation } from "../../lib/db/errors";
-import { adminUrl, testTarget, useTestDatabase } from "../support/db";
+import { adminUrl, testTarget, useTestDatabase, withDatabase } from "../support/db";
 
 const db = useTestDatabase();
 
@@ -72,6 +72,15 @@ describe.skipIf(db.skip)("Prisma client", () => {
       expect(classifyDatabaseError(await rejection(closed.user.count()))).toBe("unavailable");
     } finally {
       await closed.$disconnect();
+    }
+  });
+
+  it.skipIf(testTarget !== "postgres")("classifies a database that does not exist (3D000) as unavailable", async () => {
+    const missing = createPrisma({ url: withDatabase(adminUrl, `heapwise_missing_${Date.now()}`), poolMax: 1 });
+    try {
+      expect(classifyDatabaseError(await rejection(missing.user.count()))).toBe("unavailable");
+    } finally {
+      await missing.$disconnect();
     }
   });
 
