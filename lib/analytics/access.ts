@@ -1,0 +1,31 @@
+// Who may read analytics: the course's INSTRUCTOR or TA (site admins and the owner count as
+// INSTRUCTOR, per lib/auth). A STUDENT is forbidden; another course's instructor is forbidden, and
+// an id that names nothing is not found. Every analytics function calls one of these first.
+import type { Caller } from "@/lib/auth/caller";
+import { requireCourseRole, type CourseAccess } from "@/lib/auth/guards";
+import type { CourseRole } from "@/lib/auth/roles";
+import { getPrisma } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { z } from "zod";
+
+export const READERS: CourseRole[] = ["INSTRUCTOR", "TA"];
+export const EDITORS: CourseRole[] = ["INSTRUCTOR"];
+
+export const idSchema = z.string().trim().min(1).max(64);
+
+export async function authorizeCourse(caller: Caller, courseId: string, roles: CourseRole[] = READERS): Promise<CourseAccess> {
+  return requireCourseRole(idSchema.parse(courseId), roles, caller);
+}
+
+/** The assessment's course access; the assessment row is read only to find its course. */
+export async function authorizeAssessment(
+  caller: Caller,
+  assessmentId: string,
+  roles: CourseRole[] = READERS,
+): Promise<CourseAccess & { assessment: { id: string; courseId: string; title: string; scorePolicy: "BEST" | "LAST" } }> {
+  const id = idSchema.parse(assessmentId);
+  const assessment = await getPrisma().assessment.findUnique({ where: { id }, select: { id: true, courseId: true, title: true, scorePolicy: true } });
+  if (!assessment) throw notFound("No such assessment.");
+  const access = await requireCourseRole(assessment.courseId, roles, caller);
+  return { ...access, assessment };
+}
