@@ -595,7 +595,7 @@ export function installBuiltins(I: Interp): void {
           I.decref(v);
           const removed = o.items.splice(lo, Math.max(0, hi - lo), ...repl);
           I.listResize(o, o.items.length);
-          removed.forEach((x) => I.decref(x));
+          removed.reverse().forEach((x) => I.decref(x));
           return;
         }
         const k = normIndex(i, o.items.length, "list");
@@ -614,11 +614,13 @@ export function installBuiltins(I: Interp): void {
     del(o, i) {
       if (o instanceof PyList) {
         if (i instanceof PySlice) {
+          const step = sliceBounds(i, o.items.length)[2];
           const idx = sliceIdx(i, o.items.length).sort((a, b) => b - a);
           const removed: PyObj[] = [];
           for (const k of idx) removed.push(...o.items.splice(k, 1));
           I.listResize(o, o.items.length);
-          removed.reverse().forEach((x) => I.decref(x));
+          // list_ass_slice releases the removed run last-first; an extended slice first-last
+          (step === 1 ? removed : removed.reverse()).forEach((x) => I.decref(x));
           return;
         }
         const k = normIndex(i, o.items.length, "list");
@@ -1065,7 +1067,12 @@ export function installBuiltins(I: Interp): void {
   def("setattr", (a) => { const n = a[1]; if (!(n instanceof PyStr)) throwPy("TypeError", "attribute name must be string"); I.setAttr(a[0], n.v, inc(a[2])); return None; });
   def("delattr", (a) => { const n = a[1]; if (!(n instanceof PyStr)) throwPy("TypeError", "attribute name must be string"); I.delAttr(a[0], n.v); return None; });
   def("format", (a) => str(I.formatSpec(a[0], a[1] instanceof PyStr ? a[1].v : "")));
-  for (const n of ["input", "open", "exit", "quit", "eval", "exec", "compile", "globals", "locals", "vars", "dir", "super", "staticmethod", "classmethod", "memoryview", "bytearray", "bytes", "frozenset", "complex", "breakpoint", "help", "__import__", "aiter", "anext", "object"]) {
+  def("vars", (a) => {
+    const o = a[0];
+    if (!(o instanceof PyInstance) || o.cls.builtin) return uns("vars() of " + (o ? typeName(o) : "nothing"));
+    return I.getAttr(o, "__dict__", true);
+  });
+  for (const n of ["input", "open", "exit", "quit", "eval", "exec", "compile", "globals", "locals", "dir", "super", "staticmethod", "classmethod", "memoryview", "bytearray", "bytes", "frozenset", "complex", "breakpoint", "help", "__import__", "aiter", "anext", "object"]) {
     def(n, () => uns(`${n}()`));
   }
   I.builtins.set("object", object);
@@ -1184,6 +1191,7 @@ export function installBuiltins(I: Interp): void {
     if (o instanceof PyTuple) return S.tuple + P.pointer * o.items.length;
     if (o instanceof PyDict) {
       if (o.hadDeletion) return uns("getsizeof of a dict after deletions");
+      if (o.instanceDict) return uns("getsizeof of an instance __dict__ (a split table)");
       if (o.log2 < 0) return S.dictEmpty;
       const t = o.unicodeOnly ? S.dict.unicode : S.dict.general;
       const v = t[o.log2 - 3];
@@ -1282,7 +1290,8 @@ export function installBuiltins(I: Interp): void {
     if (o instanceof PyInstance && !o.cls.builtin) {
       if (o.cls.lookup("__copy__") || o.cls.lookup("__reduce__") || o.cls.lookup("__reduce_ex__")) uns("custom copy protocol");
       const n = H.add(new PyInstance(inc(o.cls)));
-      if (o.attrs) { n.attrs = new Map(); for (const [k, v] of o.attrs) n.attrs.set(k, inc(v)); }
+      const entries = I.instAttrEntries(o);
+      if (entries.length) { n.attrs = new Map(); for (const [k, v] of entries) n.attrs.set(k, inc(v)); }
       if (o.slotValues) { n.slotValues = new Map(); for (const [k, v] of o.slotValues) n.slotValues.set(k, inc(v)); }
       return n;
     }
@@ -1322,7 +1331,8 @@ export function installBuiltins(I: Interp): void {
       if (o.cls.lookup("__deepcopy__") || o.cls.lookup("__reduce__") || o.cls.lookup("__reduce_ex__")) uns("custom deepcopy protocol");
       const n = H.add(new PyInstance(inc(o.cls)));
       memo.set(o, n);
-      if (o.attrs) { n.attrs = new Map(); for (const [k, v] of o.attrs) n.attrs.set(k, deep(v, memo)); }
+      const entries = I.instAttrEntries(o);
+      if (entries.length) { n.attrs = new Map(); for (const [k, v] of entries) n.attrs.set(k, deep(v, memo)); }
       if (o.slotValues) { n.slotValues = new Map(); for (const [k, v] of o.slotValues) n.slotValues.set(k, deep(v, memo)); }
       return n;
     }

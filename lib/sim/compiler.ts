@@ -125,7 +125,25 @@ export function foldExpr(e: Expr): Expr {
     case "Compare": return { ...e, left: foldExpr(e.left), comparators: e.comparators.map(foldExpr) };
     case "Call": return { ...e, func: foldExpr(e.func), args: e.args.map(foldExpr), keywords: e.keywords.map((k) => ({ ...k, value: foldExpr(k.value) })) };
     case "Attribute": return { ...e, value: foldExpr(e.value) };
-    case "Subscript": return { ...e, value: foldExpr(e.value), slice: foldExpr(e.slice) };
+    case "Subscript": {
+      const value = foldExpr(e.value);
+      const slice = foldExpr(e.slice);
+      // fold_subscr: a constant str or tuple indexed by a constant int
+      if (e.ctx === "Load" && value.type === "Constant" && slice.type === "Constant" && slice.value.kind === "int") {
+        const c = value.value;
+        const seq = c.kind === "str" ? [...c.v] : c.kind === "tuple" ? c.items : null;
+        if (seq) {
+          let k = Number(slice.value.v);
+          if (k < 0) k += seq.length;
+          if (k >= 0 && k < seq.length) {
+            const item = seq[k];
+            const v: ConstValue = typeof item === "string" ? { kind: "str", v: item } : item;
+            return { type: "Constant", value: v, lineno: e.lineno, col_offset: e.col_offset };
+          }
+        }
+      }
+      return { ...e, value, slice };
+    }
     case "Slice": return { ...e, lower: e.lower && foldExpr(e.lower), upper: e.upper && foldExpr(e.upper), step: e.step && foldExpr(e.step) };
     case "ListComp": case "SetComp": case "GeneratorExp": return { ...e, elt: foldExpr(e.elt), generators: e.generators.map(foldComp) };
     case "DictComp": return { ...e, key: foldExpr(e.key), value: foldExpr(e.value), generators: e.generators.map(foldComp) };

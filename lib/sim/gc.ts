@@ -58,7 +58,7 @@ export function collect(heap: Heap, generation: number, line: number, atShutdown
     if (o instanceof PyInstance) {
       if (o.cls.builtin) throw new Unsupported("collecting a cycle through an exception object", line);
       count += 1;
-      if (heap.prof.instanceDictCounted && o.attrs && !o.cls.slots) count += 1;
+      if (heap.prof.instanceDictCounted && o.attrs && !o.dictObj && !o.cls.slots) count += 1;
     } else if (o instanceof PyList || o instanceof PyDict || o instanceof PySet || o instanceof PyTuple) {
       count += 1;
     } else {

@@ -166,6 +166,7 @@ export class Heap {
       const k: PyObj[] = [];
       if (o.slotValues) { k.push(...o.slotValues.values()); o.slotValues.clear(); }
       if (o.attrs) { k.push(...o.attrs.values()); o.attrs = null; }
+      if (o.dictObj) { k.push(o.dictObj); o.dictObj = null; }
       if (o.args) { k.push(o.args); o.args = null; }
       k.push(o.cls);
       return k;
@@ -193,6 +194,8 @@ export class Heap {
       const k: PyObj[] = [];
       if (o.slotValues) k.push(...o.slotValues.values());
       if (o.attrs) k.push(...o.attrs.values());
+      // 3.13+: the collector sees the inline values through the instance, not a dict object
+      if (o.dictObj) { if (o.dictObj.inlineValues) for (const e of o.dictObj.map.values()) k.push(e.value); else k.push(o.dictObj); }
       if (o.args) k.push(o.args);
       k.push(o.cls);
       return k;

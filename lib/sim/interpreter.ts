@@ -127,7 +127,7 @@ export class Interp {
     d.map.set(hk, { key: k, value: v });
     if (!(k instanceof PyStr)) d.unicodeOnly = false;
     this.dictGrow(d);
-    if (!d.tracked && (v.tracked || k.tracked || isContainer(v))) this.heap.track(d);
+    if (!d.tracked && !d.inlineValues && (v.tracked || k.tracked || isContainer(v))) this.heap.track(d);
   }
   dictGrow(d: PyDict): void {
     const n = d.map.size;
@@ -539,7 +539,7 @@ export class Interp {
     if (this.prof.version >= "3.12" && STDLIB_NAMES.has(name)) this.unsupported("NameError import suggestion");
     let selfHint: string | null = null;
     const self = f.kind === "function" ? f.fast.get("self") : undefined;
-    if (self && this.prof.version >= "3.12" && (self instanceof PyInstance ? self.attrs?.has(name) || self.slotValues?.has(name) || !!self.cls.lookup(name) : true)) {
+    if (self && this.prof.version >= "3.12" && (self instanceof PyInstance ? !!this.instAttr(self, name) || self.slotValues?.has(name) || !!self.cls.lookup(name) : true)) {
       if (!(self instanceof PyInstance)) this.unsupported("NameError suggestion with a non-instance self");
       selfHint = `self.${name}`;
     }
@@ -1265,10 +1265,32 @@ export class Interp {
   }
 
   // ---- attributes ----
+  /** An instance attribute (borrowed), from the inline values or the materialized __dict__. */
+  instAttr(o: PyInstance, name: string): PyObj | undefined {
+    if (o.dictObj) return o.dictObj.map.get("s" + name)?.value;
+    return o.attrs?.get(name);
+  }
+  instAttrEntries(o: PyInstance): [string, PyObj][] {
+    if (o.dictObj) return [...o.dictObj.map.values()].map((e) => [(e.key as PyStr).v, e.value]);
+    return o.attrs ? [...o.attrs] : [];
+  }
+  /** `obj.__dict__`: from now on the attributes live in a real dict object. */
+  materializeDict(o: PyInstance): PyDict {
+    if (o.dictObj) return o.dictObj;
+    const d = this.heap.add(new PyDict());
+    d.instanceDict = true;
+    if (!this.prof.materializedDictTracked) { d.inlineValues = true; d.tracked = false; }
+    for (const [k, v] of o.attrs ?? []) this.dictSet(d, this.heap.intern(k), v);
+    o.attrs = null;
+    o.dictObj = d;
+    o.dictMaterialized = true;
+    return d;
+  }
+
   /** A plain function found on the type for obj.name(...) (LOAD_METHOD), or null. */
   findMethod(obj: PyObj, name: string): PyObj | null {
     if (obj instanceof PyInstance) {
-      if (obj.attrs?.has(name)) return null;
+      if (this.instAttr(obj, name)) return null;
       const v = obj.cls.lookup(name);
       if (v instanceof PyFunction) return this.incref(v);
       return null;
@@ -1283,7 +1305,7 @@ export class Interp {
     if (obj instanceof PyModule) this.throwPy("AttributeError", `module '${obj.name}' has no attribute '${name}'`);
     if (obj instanceof PyType) this.throwPy("AttributeError", `type object '${obj.name}' has no attribute '${name}'`);
     const cands = new Set<string>();
-    if (obj instanceof PyInstance) { obj.attrs?.forEach((_, k) => cands.add(k)); for (const t of obj.cls.mro) t.dict.forEach((_, k) => cands.add(k)); obj.slotValues?.forEach((_, k) => cands.add(k)); obj.cls.slots?.forEach((k) => cands.add(k)); }
+    if (obj instanceof PyInstance) { this.instAttrEntries(obj).forEach(([k]) => cands.add(k)); for (const t of obj.cls.mro) t.dict.forEach((_, k) => cands.add(k)); obj.slotValues?.forEach((_, k) => cands.add(k)); obj.cls.slots?.forEach((k) => cands.add(k)); }
     if (hasSuggestion(name, cands) || !(obj instanceof PyInstance)) this.unsupported(`AttributeError on '${typeName(obj)}'`);
     this.throwPy("AttributeError", `'${typeName(obj)}' object has no attribute '${name}'`);
   }
@@ -1292,12 +1314,15 @@ export class Interp {
     if (obj instanceof PyInstance) {
       if (obj.cls.builtin && !obj.cls.isSubtypeOf(this.getType("BaseException"))) return this.builtinAttr(obj, name);
       if (name === "__class__") return this.incref(obj.cls);
-      if (name === "__dict__") this.unsupported("instance __dict__");
+      if (name === "__dict__") {
+        if (obj.cls.slots !== null && !obj.cls.hasDictSlot) this.throwPy("AttributeError", `'${obj.cls.name}' object has no attribute '__dict__'`);
+        return this.incref(this.materializeDict(obj));
+      }
       const sv = obj.slotValues?.get(name);
       if (sv) return this.incref(sv);
       const cv = obj.cls.lookup(name);
       if (cv instanceof PyProperty) return this.callObject(cv.fget, [obj], new Map(), false);
-      const av = obj.attrs?.get(name);
+      const av = this.instAttr(obj, name);
       if (av) return this.incref(av);
       if (obj.cls.isSubtypeOf(this.getType("BaseException")) && name === "args" && obj.args) return this.incref(obj.args);
       if (cv) {
@@ -1347,6 +1372,8 @@ export class Interp {
         return;
       }
       if (obj.cls.lookup("__setattr__")) { this.decref(v); this.unsupported("__setattr__"); }
+      if (name === "__dict__") { this.decref(v); this.unsupported("assigning __dict__"); }
+      if (obj.dictObj) { this.dictSet(obj.dictObj, this.heap.intern(name), v); return; }
       if (!obj.attrs) obj.attrs = new Map();
       const old = obj.attrs.get(name);
       obj.attrs.set(name, v);
@@ -1369,6 +1396,10 @@ export class Interp {
     if (obj instanceof PyInstance) {
       const sv = obj.slotValues?.get(name);
       if (sv && obj.slotValues) { obj.slotValues.delete(name); this.decref(sv); return; }
+      if (obj.dictObj) {
+        if (this.dictDel(obj.dictObj, this.heap.intern(name))) return;
+        this.throwPy("AttributeError", this.prof.version === "3.10" ? name : `'${obj.cls.name}' object has no attribute '${name}'`);
+      }
       const av = obj.attrs?.get(name);
       if (av && obj.attrs) {
         // deleting an attribute materializes the instance dict in 3.11+: sizes and counts change

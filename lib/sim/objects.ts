@@ -52,6 +52,10 @@ export class PyDict extends PyObj {
   unicodeOnly = true;
   /** Once an item is deleted the real size depends on dummy slots: getsizeof refuses. */
   hadDeletion = false;
+  /** An instance's __dict__ (split-table sizes are not modelled). */
+  instanceDict = false;
+  /** 3.13+: the __dict__ views the instance's inline values; it is not tracked itself. */
+  inlineValues = false;
   constructor() { super("dict"); }
 }
 export class PySet extends PyObj {
@@ -103,6 +107,8 @@ export class PyInstance extends PyObj {
   /** Attribute dict (insertion-ordered); null while never written (and always with __slots__). */
   attrs: Map<string, PyObj> | null = null;
   slotValues: Map<string, PyObj> | null = null;
+  /** The attribute dict as a real dict object, once `__dict__` was asked for (then attrs is null). */
+  dictObj: PyDict | null = null;
   dictMaterialized = false;
   finalized = false;
   /** Exception payload. */
