@@ -7,6 +7,7 @@ import type { PythonVersion } from "@/lib/questions/mechanisms";
 import type { StepObject, StepperRun, StepperStep } from "@/lib/lessons/trace";
 import { CodeListing } from "./code-listing";
 
+/** `weak`: drawn dashed; used for references between heap objects (not weak references). */
 type Arrow = { key: string; d: string; weak?: boolean };
 
 export function MemoryStepperView({ code, mode, initialPython, runs }: { code: string; mode: "script" | "repl"; initialPython: PythonVersion; runs: StepperRun[] }) {
@@ -134,6 +135,23 @@ function MemoryDiagram({ step }: { step: StepperStep }) {
           out.push({ key: `${fi}-${l.name}`, d: curve(from.right - origin.left, from.top + from.height / 2 - origin.top, to.left - origin.left, to.top + Math.min(14, to.height / 2) - origin.top) });
         }),
       );
+      // Container-to-container references loop round the heap's right edge, so a cycle is seen
+      // as a cycle; references to ints and strings stay in the "refers to" line to avoid clutter.
+      const containers = new Set(step.objects.filter((o) => o.generation !== null).map((o) => o.id));
+      for (const o of step.objects) {
+        for (const r of new Set(o.refs)) {
+          if (!containers.has(r) || r === o.id) continue;
+          const from = find(`[data-anchor="obj-${o.id}"]`);
+          const to = find(`[data-anchor="obj-${r}"]`);
+          if (!from || !to) continue;
+          const x1 = from.right - origin.left;
+          const x2 = to.right - origin.left;
+          const y1 = from.top + from.height / 2 - origin.top;
+          const y2 = to.top + Math.min(14, to.height / 2) - origin.top;
+          const bulge = Math.max(x1, x2) + 18 + Math.min(40, Math.abs(y2 - y1) / 4);
+          out.push({ key: `ref-${o.id}-${r}`, d: `M${x1},${y1} C${bulge},${y1} ${bulge},${y2} ${x2 + 2},${y2}`, weak: true });
+        }
+      }
       setArrows(out);
     };
     measure();
@@ -144,7 +162,7 @@ function MemoryDiagram({ step }: { step: StepperStep }) {
 
   const byId = new Map(step.objects.map((o) => [o.id, o]));
   return (
-    <div ref={box} className="relative grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-8 gap-y-2">
+    <div ref={box} className="relative grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-8 gap-y-2 pr-8">
       <svg aria-hidden className="pointer-events-none absolute inset-0 h-full w-full overflow-visible text-brand-600 dark:text-brand-300">
         <defs>
           <marker id="hw-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -152,7 +170,7 @@ function MemoryDiagram({ step }: { step: StepperStep }) {
           </marker>
         </defs>
         {arrows.map((a) => (
-          <path key={a.key} d={a.d} fill="none" stroke="currentColor" strokeWidth="1.5" markerEnd="url(#hw-arrow)" />
+          <path key={a.key} d={a.d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray={a.weak ? "4 3" : undefined} markerEnd="url(#hw-arrow)" />
         ))}
       </svg>
       <div>
@@ -205,7 +223,7 @@ function ObjectBox({ o, byId, freed = false }: { o: StepObject; byId: Map<number
       data-testid={freed ? "freed-object" : o.unreachable ? "unreachable-object" : "heap-object"}
       data-object-id={o.id}
       data-anchor={freed ? undefined : `obj-${o.id}`}
-      className={`rounded-md border p-2 text-sm ${
+      className={`rounded-md border px-2 py-1.5 text-sm ${
         freed
           ? "scale-[0.97] border-dashed border-zinc-400 bg-transparent text-zinc-700 opacity-80 transition-[opacity,scale] duration-700 starting:scale-100 starting:opacity-100 dark:text-zinc-300"
           : o.unreachable
@@ -213,11 +231,9 @@ function ObjectBox({ o, byId, freed = false }: { o: StepObject; byId: Map<number
             : "border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-950"
       }`}
     >
-      <div className="flex flex-wrap items-baseline gap-x-2">
-        <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{o.type}</span>
-        <span className={`font-mono ${freed ? "line-through" : ""}`}>{o.preview}</span>
-      </div>
-      <div className="mt-1 flex flex-wrap gap-1">
+      <div className="flex flex-wrap items-center gap-1">
+        <span className="mr-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">{o.type}</span>
+        <span className={`mr-1 font-mono ${freed ? "line-through" : ""}`}>{o.preview}</span>
         {freed ? (
           <Badge tone="red">freed</Badge>
         ) : o.refcount === null ? (
