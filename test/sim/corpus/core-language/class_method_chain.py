@@ -1,0 +1,14 @@
+class Builder:
+    def __init__(self):
+        self.parts = []
+
+    def add(self, p):
+        self.parts.append(p)
+        return self
+
+    def build(self):
+        return "-".join(self.parts)
+
+b = Builder()
+print(b.add("a").add("b").add("c").build())
+print(len(b.parts))

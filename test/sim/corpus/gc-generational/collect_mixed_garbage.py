@@ -1,0 +1,10 @@
+import gc
+
+class Node:
+    pass
+
+gc.disable()
+n = Node()
+n.items = [n, {"n": n}]
+del n
+print(gc.collect())
