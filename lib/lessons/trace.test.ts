@@ -50,3 +50,25 @@ describe("unreachable cycles", () => {
     expect(run.steps[2].freed.map((o) => o.id)).toEqual([1, 2]);
   });
 });
+
+describe("object previews", () => {
+  it("writes small lists, tuples and dicts out from their items, nested containers as …", () => {
+    const int = (id: number, v: string) => ({ id, type: "int", preview: v, refcount: null, generation: null, tracked: false, interned: false, immortal: true, refs: [] });
+    const inner = { ...obj(5, 1), refs: [] };
+    const list = { ...obj(4, 1), preview: "list of 3", refs: [1, 2, 5] };
+    const tuple = { ...obj(6, 1), type: "tuple", preview: "tuple of 1", refs: [1] };
+    const dict = { ...obj(7, 1), type: "dict", preview: "dict of 1", refs: [2, 5] };
+    const run = toStepperRun("3.12", {
+      stdout: "",
+      stderr: "",
+      exitCode: 0,
+      trace: [{ line: 1, frames: [], objects: [list, int(1, "1"), int(2, "2"), inner, tuple, dict], freed: [], stdout: "" }, { line: 2, frames: [], objects: [], freed: [], stdout: "" }],
+    });
+    if (!run.ok) throw new Error(run.error);
+    const previews = new Map(run.steps[0].objects.map((o) => [o.id, o.preview]));
+    expect(previews.get(4)).toBe("[1, 2, …]");
+    expect(previews.get(5)).toBe("[]");
+    expect(previews.get(6)).toBe("(1,)");
+    expect(previews.get(7)).toBe("{2: …}");
+  });
+});

@@ -74,10 +74,11 @@ export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
   const lastSeen = new Map<number, StepObject>();
   const freedSoFar = new Set<number>();
   const steps: StepperStep[] = trace.map((s) => {
+    const byId = new Map(s.objects.map((o) => [o.id, o]));
     const objects: StepObject[] = s.objects.map((o) => ({
       id: o.id,
       type: o.type,
-      preview: o.preview,
+      preview: contents(o, byId) ?? o.preview,
       refcount: o.refcount,
       generation: o.generation ?? null,
       interned: o.interned ?? false,
@@ -110,4 +111,31 @@ function unreachableObjects(reachable: StepObject[], lastSeen: Map<number, StepO
   const lost = [...lastSeen.values()].filter((o) => !here.has(o.id) && !freed.has(o.id) && o.generation !== null && o.refcount !== null && !SHARED_TYPES.has(o.type));
   const all = [...reachable, ...lost];
   return lost.map((o) => ({ ...o, unreachable: true, refcount: all.reduce((n, other) => n + other.refs.filter((r) => r === o.id).length, 0) }));
+}
+
+type RawObject = z.infer<typeof objectSchema>;
+const SCALARS = new Set(["int", "str", "float", "bool", "NoneType"]);
+
+/**
+ * A list, tuple or dict written out like its repr when its items are scalars the trace also lists
+ * (the simulator's own preview is "list of 3"); nested containers appear as "…". Null when the
+ * items are not all known, so the simulator's preview is kept.
+ */
+function contents(o: RawObject, byId: Map<number, RawObject>): string | null {
+  const open = o.type === "list" ? "[" : o.type === "tuple" ? "(" : o.type === "dict" ? "{" : null;
+  if (open === null || o.refs.length > 8) return null;
+  const items = o.refs.map((id) => byId.get(id));
+  if (items.some((i) => i === undefined)) return null;
+  const show = (i: RawObject | undefined) => (i && SCALARS.has(i.type) ? (i.type === "NoneType" ? "None" : i.preview) : "…");
+  let body: string;
+  if (o.type === "dict") {
+    if (items.length % 2) return null;
+    const pairs: string[] = [];
+    for (let k = 0; k < items.length; k += 2) pairs.push(`${show(items[k])}: ${show(items[k + 1])}`);
+    body = pairs.join(", ");
+  } else {
+    body = items.map(show).join(", ") + (o.type === "tuple" && items.length === 1 ? "," : "");
+  }
+  const close = { "[": "]", "(": ")", "{": "}" }[open];
+  return `${open}${body}${close}`;
 }
