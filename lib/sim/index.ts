@@ -157,7 +157,7 @@ export function replInputs(source: string): { text: string; line: number }[] {
       const start = s.type === "FunctionDef" || s.type === "ClassDef" ? Math.min(s.lineno, ...s.decorators.map((d) => d.lineno)) : s.lineno;
       const next = body[i + 1];
       const nextStart = next ? (next.type === "FunctionDef" || next.type === "ClassDef" ? Math.min(next.lineno, ...next.decorators.map((d) => d.lineno)) : next.lineno) : lines.length + 1;
-      let end = nextStart - 1;
+      let end = Math.max(start, nextStart - 1);
       while (end > start && !lines[end - 1].trim()) end--;
       if (spans.length && start <= spans[spans.length - 1][1]) spans[spans.length - 1][1] = Math.max(spans[spans.length - 1][1], end);
       else if (spans.length && start === spans[spans.length - 1][0]) continue;

@@ -7,143 +7,200 @@ import { run } from "./index";
 import type { PythonVersion } from "./versions";
 
 type Cell = { stdout: string; stderr: string; exitCode: number } | "unsupported" | "no-oracle";
-interface Case { name: string; src: string; expect: Record<PythonVersion, Cell> }
+interface Case { name: string; mode: "script" | "repl"; src: string; expect: Record<PythonVersion, Cell> }
 
 const CASES: Case[] = [
   {
     name: "refcount_alias",
+    mode: "script",
     src: "import sys\nx = [1, 2, 3]\nprint(sys.getrefcount(x) - 1)\ny = x\nprint(sys.getrefcount(x) - 1)\nz = x\nprint(sys.getrefcount(x) - 1)\ndel x\nprint(sys.getrefcount(y) - 1)\ndel y\nprint(sys.getrefcount(z) - 1)\n",
     expect: {"3.10":{"stdout":"1\n2\n3\n2\n1\n","stderr":"","exitCode":0},"3.11":{"stdout":"1\n2\n3\n2\n1\n","stderr":"","exitCode":0},"3.12":{"stdout":"1\n2\n3\n2\n1\n","stderr":"","exitCode":0},"3.13":{"stdout":"1\n2\n3\n2\n1\n","stderr":"","exitCode":0},"3.14":{"stdout":"1\n2\n3\n2\n1\n","stderr":"","exitCode":0}},
   },
   {
     name: "refcount_containers",
+    mode: "script",
     src: "import sys\na = []\nb = [a, a]\nd = {\"k\": a}\nt = (a,)\nprint(sys.getrefcount(a))\nb.pop()\nprint(sys.getrefcount(a))\ndel d[\"k\"]\nprint(sys.getrefcount(a))\ndel t\nprint(sys.getrefcount(a))\n",
     expect: {"3.10":{"stdout":"6\n5\n4\n3\n","stderr":"","exitCode":0},"3.11":{"stdout":"6\n5\n4\n3\n","stderr":"","exitCode":0},"3.12":{"stdout":"6\n5\n4\n3\n","stderr":"","exitCode":0},"3.13":{"stdout":"6\n5\n4\n3\n","stderr":"","exitCode":0},"3.14":{"stdout":"6\n5\n4\n3\n","stderr":"","exitCode":0}},
   },
   {
     name: "refcount_in_function",
+    mode: "script",
     src: "import sys\ndef f(p):\n    q = p\n    print(sys.getrefcount(p))\n    return q\nobj = []\nr = f(obj)\nprint(sys.getrefcount(obj))\ndef g():\n    local = {}\n    print(sys.getrefcount(local))\ng()\n",
     expect: {"3.10":{"stdout":"5\n3\n2\n","stderr":"","exitCode":0},"3.11":{"stdout":"4\n3\n2\n","stderr":"","exitCode":0},"3.12":{"stdout":"4\n3\n2\n","stderr":"","exitCode":0},"3.13":{"stdout":"4\n3\n2\n","stderr":"","exitCode":0},"3.14":{"stdout":"3\n3\n1\n","stderr":"","exitCode":0}},
   },
   {
     name: "refcount_constants",
+    mode: "script",
     src: "import sys\nbig = 123456\nother = 123456\nprint(sys.getrefcount(big), big is other)\ns = \"hello world!\"\nprint(sys.getrefcount(s))\nf = 2.5\nprint(sys.getrefcount(f))\ndef h():\n    return 123456\nprint(h() is big, sys.getrefcount(big))\n",
     expect: {"3.10":{"stdout":"6 True\n4\n4\nTrue 6\n","stderr":"","exitCode":0},"3.11":{"stdout":"6 True\n4\n4\nTrue 6\n","stderr":"","exitCode":0},"3.12":{"stdout":"6 True\n4\n4\nTrue 6\n","stderr":"","exitCode":0},"3.13":{"stdout":"6 True\n4\n4\nTrue 6\n","stderr":"","exitCode":0},"3.14":{"stdout":"5 True\n3\n3\nTrue 5\n","stderr":"","exitCode":0}},
   },
   {
     name: "refcount_immortal",
+    mode: "script",
     src: "import sys\nx = None\nprint(sys.getrefcount(x) > 1000)\nprint(sys.getrefcount(7) > 100)\n",
     expect: {"3.10":"unsupported","3.11":"unsupported","3.12":{"stdout":"True\nTrue\n","stderr":"","exitCode":0},"3.13":{"stdout":"True\nTrue\n","stderr":"","exitCode":0},"3.14":{"stdout":"True\nTrue\n","stderr":"","exitCode":0}},
   },
   {
     name: "is_small_ints_script",
+    mode: "script",
     src: "a = 256\nb = 256\nprint(a is b)\nc = 257\nd = 257\nprint(c is d)\ne = 2 ** 8\nprint(e is a)\nf = int(\"300\")\ng = int(\"300\")\nprint(f is g, f == g)\nh = 10 ** 3\ni = 1000\nprint(h is i)\n",
     expect: {"3.10":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\n","stderr":"","exitCode":0},"3.11":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\n","stderr":"","exitCode":0},"3.12":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\n","stderr":"","exitCode":0},"3.13":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\n","stderr":"","exitCode":0},"3.14":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\n","stderr":"","exitCode":0}},
   },
   {
     name: "is_strings",
+    mode: "script",
     src: "a = \"hello\"\nb = \"hello\"\nprint(a is b)\nc = \"hello world!\"\nd = \"hello world!\"\nprint(c is d)\ne = \"hel\" + \"lo\"\nprint(e is a)\np = \"hel\"\nf = p + \"lo\"\nprint(f is a, f == a)\nimport sys\ng = sys.intern(f)\nprint(g is a)\nh = \"ab\" * 3\nk = \"ababab\"\nprint(h is k)\n",
     expect: {"3.10":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\nTrue\n","stderr":"","exitCode":0},"3.11":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\nTrue\n","stderr":"","exitCode":0},"3.12":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\nTrue\n","stderr":"","exitCode":0},"3.13":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\nTrue\n","stderr":"","exitCode":0},"3.14":{"stdout":"True\nTrue\nTrue\nFalse True\nTrue\nTrue\n","stderr":"","exitCode":0}},
   },
   {
     name: "circular_gc",
+    mode: "script",
     src: "import gc\ngc.collect()\nl1 = []\nl2 = [l1]\nl1.append(l2)\ndel l1, l2\nprint(gc.collect())\nprint(gc.collect())\n",
     expect: {"3.10":{"stdout":"2\n0\n","stderr":"","exitCode":0},"3.11":{"stdout":"2\n0\n","stderr":"","exitCode":0},"3.12":{"stdout":"2\n0\n","stderr":"","exitCode":0},"3.13":{"stdout":"2\n0\n","stderr":"","exitCode":0},"3.14":{"stdout":"2\n0\n","stderr":"","exitCode":0}},
   },
   {
     name: "gc_instances",
+    mode: "script",
     src: "import gc\nclass Node:\n    def __init__(self, name):\n        self.name = name\n        self.other = None\ngc.collect()\na = Node(\"a\")\nb = Node(\"b\")\na.other = b\nb.other = a\ndel a, b\nprint(gc.collect())\n",
     expect: {"3.10":{"stdout":"4\n","stderr":"","exitCode":0},"3.11":{"stdout":"2\n","stderr":"","exitCode":0},"3.12":{"stdout":"2\n","stderr":"","exitCode":0},"3.13":{"stdout":"2\n","stderr":"","exitCode":0},"3.14":{"stdout":"2\n","stderr":"","exitCode":0}},
   },
   {
     name: "gc_del_in_cycle",
+    mode: "script",
     src: "import gc\nclass R:\n    def __init__(self, n):\n        self.n = n\n    def __del__(self):\n        print(\"del\", self.n)\ngc.disable()\nx = R(1)\ny = R(2)\nx.p = y\ny.p = x\ndel x\ndel y\nprint(\"before collect\")\nprint(gc.collect())\nprint(\"after\")\n",
     expect: {"3.10":{"stdout":"before collect\ndel 1\ndel 2\n4\nafter\n","stderr":"","exitCode":0},"3.11":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0},"3.12":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0},"3.13":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0},"3.14":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0}},
   },
   {
     name: "gc_api",
+    mode: "script",
     src: "import gc\nprint(gc.isenabled())\ngc.disable()\nprint(gc.isenabled())\ngc.enable()\nprint(gc.isenabled())\nprint(gc.get_threshold())\ngc.set_threshold(900, 5)\nprint(gc.get_threshold())\nprint(gc.is_tracked(1), gc.is_tracked(\"s\"), gc.is_tracked([]), gc.is_tracked({}), gc.is_tracked({\"a\": []}), gc.is_tracked((1, 2)))\n",
     expect: {"3.10":{"stdout":"True\nFalse\nTrue\n(700, 10, 10)\n(900, 5, 10)\nFalse False True False True True\n","stderr":"","exitCode":0},"3.11":{"stdout":"True\nFalse\nTrue\n(700, 10, 10)\n(900, 5, 10)\nFalse False True False True True\n","stderr":"","exitCode":0},"3.12":{"stdout":"True\nFalse\nTrue\n(700, 10, 10)\n(900, 5, 10)\nFalse False True False True True\n","stderr":"","exitCode":0},"3.13":{"stdout":"True\nFalse\nTrue\n(2000, 10, 10)\n(900, 5, 10)\nFalse False True False True True\n","stderr":"","exitCode":0},"3.14":{"stdout":"True\nFalse\nTrue\n(2000, 10, 0)\n(900, 5, 0)\nFalse False True True True True\n","stderr":"","exitCode":0}},
   },
   {
     name: "weakref_callback",
+    mode: "script",
     src: "import weakref\nclass Obj:\n    pass\ndef cb(r):\n    print(\"callback\", r() is None)\no = Obj()\nr = weakref.ref(o, cb)\nprint(r() is o)\ndel o\nprint(r())\n",
     expect: {"3.10":{"stdout":"True\ncallback True\nNone\n","stderr":"","exitCode":0},"3.11":{"stdout":"True\ncallback True\nNone\n","stderr":"","exitCode":0},"3.12":{"stdout":"True\ncallback True\nNone\n","stderr":"","exitCode":0},"3.13":{"stdout":"True\ncallback True\nNone\n","stderr":"","exitCode":0},"3.14":{"stdout":"True\ncallback True\nNone\n","stderr":"","exitCode":0}},
   },
   {
     name: "weakref_errors",
+    mode: "script",
     src: "import weakref\nclass A:\n    __slots__ = (\"x\",)\ntry:\n    weakref.ref([1])\nexcept TypeError as e:\n    print(e)\ntry:\n    weakref.ref(A())\nexcept TypeError as e:\n    print(e)\n",
     expect: {"3.10":{"stdout":"cannot create weak reference to 'list' object\ncannot create weak reference to 'A' object\n","stderr":"","exitCode":0},"3.11":{"stdout":"cannot create weak reference to 'list' object\ncannot create weak reference to 'A' object\n","stderr":"","exitCode":0},"3.12":{"stdout":"cannot create weak reference to 'list' object\ncannot create weak reference to 'A' object\n","stderr":"","exitCode":0},"3.13":{"stdout":"cannot create weak reference to 'list' object\ncannot create weak reference to 'A' object\n","stderr":"","exitCode":0},"3.14":{"stdout":"cannot create weak reference to 'list' object\ncannot create weak reference to 'A' object\n","stderr":"","exitCode":0}},
   },
   {
     name: "weakvaluedict",
+    mode: "script",
     src: "import weakref\nclass Item:\n    def __init__(self, n):\n        self.n = n\ncache = weakref.WeakValueDictionary()\na = Item(1)\ncache[\"a\"] = a\nprint(len(cache), \"a\" in cache, cache[\"a\"].n)\ndel a\nprint(len(cache), \"a\" in cache, cache.get(\"a\"))\n",
     expect: {"3.10":{"stdout":"1 True 1\n0 False None\n","stderr":"","exitCode":0},"3.11":{"stdout":"1 True 1\n0 False None\n","stderr":"","exitCode":0},"3.12":{"stdout":"1 True 1\n0 False None\n","stderr":"","exitCode":0},"3.13":{"stdout":"1 True 1\n0 False None\n","stderr":"","exitCode":0},"3.14":{"stdout":"1 True 1\n0 False None\n","stderr":"","exitCode":0}},
   },
   {
     name: "del_finalizer_order",
+    mode: "script",
     src: "class D:\n    def __init__(self, n):\n        self.n = n\n    def __del__(self):\n        print(\"del\", self.n)\nitems = [D(1), D(2), D(3)]\nprint(\"made\")\ndel items\nprint(\"gone\")\nd = {\"a\": D(\"a\"), \"b\": D(\"b\")}\nd = None\nt = (D(\"t1\"), D(\"t2\"))\ndel t\nprint(\"end\")\n",
     expect: {"3.10":{"stdout":"made\ndel 3\ndel 2\ndel 1\ngone\ndel a\ndel b\ndel t2\ndel t1\nend\n","stderr":"","exitCode":0},"3.11":{"stdout":"made\ndel 3\ndel 2\ndel 1\ngone\ndel a\ndel b\ndel t2\ndel t1\nend\n","stderr":"","exitCode":0},"3.12":{"stdout":"made\ndel 3\ndel 2\ndel 1\ngone\ndel a\ndel b\ndel t2\ndel t1\nend\n","stderr":"","exitCode":0},"3.13":{"stdout":"made\ndel 3\ndel 2\ndel 1\ngone\ndel a\ndel b\ndel t2\ndel t1\nend\n","stderr":"","exitCode":0},"3.14":{"stdout":"made\ndel 3\ndel 2\ndel 1\ngone\ndel a\ndel b\ndel t2\ndel t1\nend\n","stderr":"","exitCode":0}},
   },
   {
     name: "getsizeof_basic",
+    mode: "script",
     src: "import sys\nprint(sys.getsizeof(0), sys.getsizeof(1), sys.getsizeof(2 ** 40), sys.getsizeof(-7))\nprint(sys.getsizeof(1.0), sys.getsizeof(\"\"), sys.getsizeof(\"abc\"), sys.getsizeof(None), sys.getsizeof(True))\nprint(sys.getsizeof([]), sys.getsizeof([1, 2, 3]), sys.getsizeof(()), sys.getsizeof((1, 2)))\nprint(sys.getsizeof({}), sys.getsizeof({\"a\": 1}), sys.getsizeof({1: 2}), sys.getsizeof(set()), sys.getsizeof({1, 2, 3, 4, 5}))\n",
     expect: {"3.10":{"stdout":"24 28 32 28\n24 49 52 16 28\n56 88 40 56\n64 232 232 216 472\n","stderr":"","exitCode":0},"3.11":{"stdout":"28 28 32 28\n24 49 52 16 28\n56 88 40 56\n64 184 224 216 472\n","stderr":"","exitCode":0},"3.12":{"stdout":"28 28 32 28\n24 41 44 16 28\n56 88 40 56\n64 184 224 216 472\n","stderr":"","exitCode":0},"3.13":{"stdout":"28 28 32 28\n24 41 44 16 28\n56 88 40 56\n64 184 224 216 472\n","stderr":"","exitCode":0},"3.14":{"stdout":"16 16 20 16\n16 21 24 8 16\n28 44 24 32\n40 108 128 108 236\n","stderr":"","exitCode":0}},
   },
   {
     name: "getsizeof_growth",
+    mode: "script",
     src: "import sys\nl = []\nsizes = []\nfor i in range(20):\n    l.append(i)\n    sizes.append(sys.getsizeof(l))\nprint(sizes)\nd = {}\nds = []\nfor i in range(12):\n    d[i] = i\n    ds.append(sys.getsizeof(d))\nprint(ds)\n",
     expect: {"3.10":{"stdout":"[88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184, 184, 184, 184, 184, 184, 248, 248, 248, 248]\n[232, 232, 232, 232, 232, 360, 360, 360, 360, 360, 640, 640]\n","stderr":"","exitCode":0},"3.11":{"stdout":"[88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184, 184, 184, 184, 184, 184, 248, 248, 248, 248]\n[224, 224, 224, 224, 224, 352, 352, 352, 352, 352, 632, 632]\n","stderr":"","exitCode":0},"3.12":{"stdout":"[88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184, 184, 184, 184, 184, 184, 248, 248, 248, 248]\n[224, 224, 224, 224, 224, 352, 352, 352, 352, 352, 632, 632]\n","stderr":"","exitCode":0},"3.13":{"stdout":"[88, 88, 88, 88, 120, 120, 120, 120, 184, 184, 184, 184, 184, 184, 184, 184, 248, 248, 248, 248]\n[224, 224, 224, 224, 224, 352, 352, 352, 352, 352, 632, 632]\n","stderr":"","exitCode":0},"3.14":{"stdout":"[44, 44, 44, 44, 60, 60, 60, 60, 92, 92, 92, 92, 92, 92, 92, 92, 124, 124, 124, 124]\n[128, 128, 128, 128, 128, 196, 196, 196, 196, 196, 344, 344]\n","stderr":"","exitCode":0}},
   },
   {
     name: "copy_module",
+    mode: "script",
     src: "import copy\na = [[1, 2], [3]]\nb = copy.copy(a)\nc = copy.deepcopy(a)\nprint(a == b == c, a is b, a[0] is b[0], a[0] is c[0])\nt = (1, 2)\nprint(copy.copy(t) is t, copy.deepcopy(t) is t)\nclass P:\n    def __init__(self):\n        self.items = [1]\np = P()\nq = copy.copy(p)\nr = copy.deepcopy(p)\nprint(q.items is p.items, r.items is p.items, r.items == p.items)\n",
     expect: {"3.10":{"stdout":"True False True False\nTrue True\nTrue False True\n","stderr":"","exitCode":0},"3.11":{"stdout":"True False True False\nTrue True\nTrue False True\n","stderr":"","exitCode":0},"3.12":{"stdout":"True False True False\nTrue True\nTrue False True\n","stderr":"","exitCode":0},"3.13":{"stdout":"True False True False\nTrue True\nTrue False True\n","stderr":"","exitCode":0},"3.14":{"stdout":"True False True False\nTrue True\nTrue False True\n","stderr":"","exitCode":0}},
   },
   {
     name: "threads_lock",
+    mode: "script",
     src: "import threading\ncounter = 0\nlock = threading.Lock()\ndef work(n):\n    global counter\n    for _ in range(n):\n        with lock:\n            counter += 1\nts = [threading.Thread(target=work, args=(1000,)) for _ in range(4)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nprint(counter)\n",
     expect: {"3.10":{"stdout":"4000\n","stderr":"","exitCode":0},"3.11":{"stdout":"4000\n","stderr":"","exitCode":0},"3.12":{"stdout":"4000\n","stderr":"","exitCode":0},"3.13":{"stdout":"4000\n","stderr":"","exitCode":0},"3.14":"no-oracle"},
   },
   {
     name: "core_errors",
+    mode: "script",
     src: "def f():\n    try:\n        return [1][5]\n    except IndexError as e:\n        print(\"caught\", e)\n    finally:\n        print(\"finally\")\nf()\nd = {\"a\": 1}\ntry:\n    d[\"b\"]\nexcept KeyError as e:\n    print(repr(e), str(e))\ntry:\n    int(\"x\")\nexcept ValueError as e:\n    print(e)\nprint(undefined_name_zz)\n",
     expect: {"3.10":{"stdout":"caught list index out of range\nfinally\nKeyError('b') 'b'\ninvalid literal for int() with base 10: 'x'\n","stderr":"NameError: name 'undefined_name_zz' is not defined\n","exitCode":1},"3.11":{"stdout":"caught list index out of range\nfinally\nKeyError('b') 'b'\ninvalid literal for int() with base 10: 'x'\n","stderr":"NameError: name 'undefined_name_zz' is not defined\n","exitCode":1},"3.12":{"stdout":"caught list index out of range\nfinally\nKeyError('b') 'b'\ninvalid literal for int() with base 10: 'x'\n","stderr":"NameError: name 'undefined_name_zz' is not defined\n","exitCode":1},"3.13":{"stdout":"caught list index out of range\nfinally\nKeyError('b') 'b'\ninvalid literal for int() with base 10: 'x'\n","stderr":"NameError: name 'undefined_name_zz' is not defined\n","exitCode":1},"3.14":{"stdout":"caught list index out of range\nfinally\nKeyError('b') 'b'\ninvalid literal for int() with base 10: 'x'\n","stderr":"NameError: name 'undefined_name_zz' is not defined\n","exitCode":1}},
   },
   {
     name: "core_classes",
+    mode: "script",
     src: "class Animal:\n    kind = \"animal\"\n    def __init__(self, name):\n        self.name = name\n    def speak(self):\n        return self.name + \" makes a sound\"\nclass Dog(Animal):\n    def speak(self):\n        return self.name + \" barks\"\na = Animal(\"cat\")\nd = Dog(\"rex\")\nprint(a.speak(), d.speak(), d.kind, isinstance(d, Animal), type(d).__name__)\nprint(Dog.__name__, issubclass(Dog, Animal))\n",
     expect: {"3.10":{"stdout":"cat makes a sound rex barks animal True Dog\nDog True\n","stderr":"","exitCode":0},"3.11":{"stdout":"cat makes a sound rex barks animal True Dog\nDog True\n","stderr":"","exitCode":0},"3.12":{"stdout":"cat makes a sound rex barks animal True Dog\nDog True\n","stderr":"","exitCode":0},"3.13":{"stdout":"cat makes a sound rex barks animal True Dog\nDog True\n","stderr":"","exitCode":0},"3.14":{"stdout":"cat makes a sound rex barks animal True Dog\nDog True\n","stderr":"","exitCode":0}},
   },
   {
     name: "core_closures",
+    mode: "script",
     src: "def counter():\n    n = 0\n    def inc(step=1):\n        nonlocal n\n        n += step\n        return n\n    return inc\nc = counter()\nprint(c(), c(), c(5))\nfs = [lambda x, i=i: x + i for i in range(3)]\nprint([f(10) for f in fs])\n",
     expect: {"3.10":{"stdout":"1 2 7\n[10, 11, 12]\n","stderr":"","exitCode":0},"3.11":{"stdout":"1 2 7\n[10, 11, 12]\n","stderr":"","exitCode":0},"3.12":{"stdout":"1 2 7\n[10, 11, 12]\n","stderr":"","exitCode":0},"3.13":{"stdout":"1 2 7\n[10, 11, 12]\n","stderr":"","exitCode":0},"3.14":{"stdout":"1 2 7\n[10, 11, 12]\n","stderr":"","exitCode":0}},
   },
   {
     name: "core_strings",
+    mode: "script",
     src: "s = \"Hello, World\"\nprint(s.upper(), s.lower(), s.split(\", \"), \"-\".join([\"a\", \"b\"]))\nprint(s[0], s[-1], s[2:5], s[::-1], len(s))\nprint(f\"{s!r} {3.14159:.2f} {42:>5} {'x':<3}|\")\nprint(\"%s is %d years\" % (\"Ann\", 30))\nprint(s.replace(\"World\", \"There\"), s.startswith(\"He\"), s.find(\"o\"), s.count(\"l\"))\n",
     expect: {"3.10":{"stdout":"HELLO, WORLD hello, world ['Hello', 'World'] a-b\nH d llo dlroW ,olleH 12\n'Hello, World' 3.14    42 x  |\nAnn is 30 years\nHello, There True 4 3\n","stderr":"","exitCode":0},"3.11":{"stdout":"HELLO, WORLD hello, world ['Hello', 'World'] a-b\nH d llo dlroW ,olleH 12\n'Hello, World' 3.14    42 x  |\nAnn is 30 years\nHello, There True 4 3\n","stderr":"","exitCode":0},"3.12":{"stdout":"HELLO, WORLD hello, world ['Hello', 'World'] a-b\nH d llo dlroW ,olleH 12\n'Hello, World' 3.14    42 x  |\nAnn is 30 years\nHello, There True 4 3\n","stderr":"","exitCode":0},"3.13":{"stdout":"HELLO, WORLD hello, world ['Hello', 'World'] a-b\nH d llo dlroW ,olleH 12\n'Hello, World' 3.14    42 x  |\nAnn is 30 years\nHello, There True 4 3\n","stderr":"","exitCode":0},"3.14":{"stdout":"HELLO, WORLD hello, world ['Hello', 'World'] a-b\nH d llo dlroW ,olleH 12\n'Hello, World' 3.14    42 x  |\nAnn is 30 years\nHello, There True 4 3\n","stderr":"","exitCode":0}},
   },
   {
     name: "core_numbers",
+    mode: "script",
     src: "print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 7 / 2, 2 ** 10, 2 ** -1)\nprint(0.1 + 0.2, 1e16, 1e-5, 123456789.123, 1 / 3, float(\"inf\"))\nprint(round(2.5), round(3.5), round(2.675, 2), abs(-3), divmod(17, 5))\nprint(10 ** 20, -(2 ** 63), int(3.9), int(\"-42\"), float(\"1.5e3\"))\nprint(True + True, 3 * \"ab\", [0] * 3)\n",
     expect: {"3.10":{"stdout":"3 -4 1 2 3.5 1024 0.5\n0.30000000000000004 1e+16 1e-05 123456789.123 0.3333333333333333 inf\n2 4 2.67 3 (3, 2)\n100000000000000000000 -9223372036854775808 3 -42 1500.0\n2 ababab [0, 0, 0]\n","stderr":"","exitCode":0},"3.11":{"stdout":"3 -4 1 2 3.5 1024 0.5\n0.30000000000000004 1e+16 1e-05 123456789.123 0.3333333333333333 inf\n2 4 2.67 3 (3, 2)\n100000000000000000000 -9223372036854775808 3 -42 1500.0\n2 ababab [0, 0, 0]\n","stderr":"","exitCode":0},"3.12":{"stdout":"3 -4 1 2 3.5 1024 0.5\n0.30000000000000004 1e+16 1e-05 123456789.123 0.3333333333333333 inf\n2 4 2.67 3 (3, 2)\n100000000000000000000 -9223372036854775808 3 -42 1500.0\n2 ababab [0, 0, 0]\n","stderr":"","exitCode":0},"3.13":{"stdout":"3 -4 1 2 3.5 1024 0.5\n0.30000000000000004 1e+16 1e-05 123456789.123 0.3333333333333333 inf\n2 4 2.67 3 (3, 2)\n100000000000000000000 -9223372036854775808 3 -42 1500.0\n2 ababab [0, 0, 0]\n","stderr":"","exitCode":0},"3.14":{"stdout":"3 -4 1 2 3.5 1024 0.5\n0.30000000000000004 1e+16 1e-05 123456789.123 0.3333333333333333 inf\n2 4 2.67 3 (3, 2)\n100000000000000000000 -9223372036854775808 3 -42 1500.0\n2 ababab [0, 0, 0]\n","stderr":"","exitCode":0}},
   },
   {
     name: "core_collections",
+    mode: "script",
     src: "l = [3, 1, 2]\nl.append(5)\nl.insert(0, 9)\nl.extend([7, 8])\nprint(l, l.pop(), l.pop(0), sorted(l), l.index(2))\nl.remove(1)\nl.sort(reverse=True)\nprint(l)\nd = {\"b\": 2, \"a\": 1}\nd[\"c\"] = 3\nprint(d, list(d.keys()), list(d.values()), list(d.items()), d.get(\"z\", 0))\nprint({1, 2, 3} | {3, 4}, {1, 2} & {2, 3}, len({1, 1, 2}))\nprint(list(zip([1, 2], \"ab\")), list(enumerate(\"xy\", 1)), sum([1, 2, 3]), min(3, 1, 2), max([4, 9]))\na, *b = range(4)\nprint(a, b, [x * x for x in range(5) if x % 2], {k: v for k, v in [(\"x\", 1)]})\n",
     expect: {"3.10":{"stdout":"[3, 1, 2, 5, 7] 8 9 [1, 2, 3, 5, 7] 2\n[7, 5, 3, 2]\n{'b': 2, 'a': 1, 'c': 3} ['b', 'a', 'c'] [2, 1, 3] [('b', 2), ('a', 1), ('c', 3)] 0\n{1, 2, 3, 4} {2} 2\n[(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] 6 1 9\n0 [1, 2, 3] [1, 9] {'x': 1}\n","stderr":"","exitCode":0},"3.11":{"stdout":"[3, 1, 2, 5, 7] 8 9 [1, 2, 3, 5, 7] 2\n[7, 5, 3, 2]\n{'b': 2, 'a': 1, 'c': 3} ['b', 'a', 'c'] [2, 1, 3] [('b', 2), ('a', 1), ('c', 3)] 0\n{1, 2, 3, 4} {2} 2\n[(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] 6 1 9\n0 [1, 2, 3] [1, 9] {'x': 1}\n","stderr":"","exitCode":0},"3.12":{"stdout":"[3, 1, 2, 5, 7] 8 9 [1, 2, 3, 5, 7] 2\n[7, 5, 3, 2]\n{'b': 2, 'a': 1, 'c': 3} ['b', 'a', 'c'] [2, 1, 3] [('b', 2), ('a', 1), ('c', 3)] 0\n{1, 2, 3, 4} {2} 2\n[(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] 6 1 9\n0 [1, 2, 3] [1, 9] {'x': 1}\n","stderr":"","exitCode":0},"3.13":{"stdout":"[3, 1, 2, 5, 7] 8 9 [1, 2, 3, 5, 7] 2\n[7, 5, 3, 2]\n{'b': 2, 'a': 1, 'c': 3} ['b', 'a', 'c'] [2, 1, 3] [('b', 2), ('a', 1), ('c', 3)] 0\n{1, 2, 3, 4} {2} 2\n[(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] 6 1 9\n0 [1, 2, 3] [1, 9] {'x': 1}\n","stderr":"","exitCode":0},"3.14":{"stdout":"[3, 1, 2, 5, 7] 8 9 [1, 2, 3, 5, 7] 2\n[7, 5, 3, 2]\n{'b': 2, 'a': 1, 'c': 3} ['b', 'a', 'c'] [2, 1, 3] [('b', 2), ('a', 1), ('c', 3)] 0\n{1, 2, 3, 4} {2} 2\n[(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] 6 1 9\n0 [1, 2, 3] [1, 9] {'x': 1}\n","stderr":"","exitCode":0}},
   },
   {
     name: "race_unlocked_small",
+    mode: "script",
     src: "import threading\ncounter = 0\ndef work():\n    global counter\n    for _ in range(3):\n        counter += 1\nthreads = [threading.Thread(target=work) for _ in range(2)]\nfor t in threads:\n    t.start()\nfor t in threads:\n    t.join()\nprint(counter)\n",
     expect: {"3.10":{"stdout":"6\n","stderr":"","exitCode":0},"3.11":{"stdout":"6\n","stderr":"","exitCode":0},"3.12":{"stdout":"6\n","stderr":"","exitCode":0},"3.13":{"stdout":"6\n","stderr":"","exitCode":0},"3.14":"no-oracle"},
   },
   {
     name: "repl_free_list_identity",
+    mode: "script",
     src: "import sys\nx = 1000\ny = x\nprint(sys.getrefcount(x), x is y)\ndel x\nprint(sys.getrefcount(y))\n",
     expect: {"3.10":{"stdout":"5 True\n4\n","stderr":"","exitCode":0},"3.11":{"stdout":"5 True\n4\n","stderr":"","exitCode":0},"3.12":{"stdout":"5 True\n4\n","stderr":"","exitCode":0},"3.13":{"stdout":"5 True\n4\n","stderr":"","exitCode":0},"3.14":{"stdout":"4 True\n3\n","stderr":"","exitCode":0}},
+  },
+  {
+    name: "name_error_hint",
+    mode: "script",
+    src: "counter = 3\nprint(counter)\nprint(cuonter)\n",
+    expect: {"3.10":{"stdout":"3\n","stderr":"NameError: name 'cuonter' is not defined. Did you mean: 'counter'?\n","exitCode":1},"3.11":{"stdout":"3\n","stderr":"NameError: name 'cuonter' is not defined. Did you mean: 'counter'?\n","exitCode":1},"3.12":{"stdout":"3\n","stderr":"NameError: name 'cuonter' is not defined. Did you mean: 'counter'?\n","exitCode":1},"3.13":{"stdout":"3\n","stderr":"NameError: name 'cuonter' is not defined. Did you mean: 'counter'?\n","exitCode":1},"3.14":{"stdout":"3\n","stderr":"NameError: name 'cuonter' is not defined. Did you mean: 'counter'?\n","exitCode":1}},
+  },
+  {
+    name: "repl_is_literals",
+    mode: "repl",
+    src: "a = 1000\nb = 1000\na is b\nc = 1000; d = 1000\nc is d\ns = \"hello\"\nt = \"hello\"\ns is t\nu = \"hello world!\"\nv = \"hello world!\"\nu is v\n",
+    expect: {"3.10":{"stdout":"False\nTrue\nTrue\nFalse\n","stderr":"","exitCode":0},"3.11":{"stdout":"False\nTrue\nTrue\nFalse\n","stderr":"","exitCode":0},"3.12":{"stdout":"False\nTrue\nTrue\nFalse\n","stderr":"","exitCode":0},"3.13":{"stdout":"False\nTrue\nTrue\nFalse\n","stderr":"","exitCode":0},"3.14":{"stdout":"False\nTrue\nTrue\nFalse\n","stderr":"","exitCode":0}},
+  },
+  {
+    name: "repl_echo_and_underscore",
+    mode: "repl",
+    src: "import sys\nx = [1, 2]\nx\nsys.getrefcount(x)\n_\nfor i in range(2):\n    i\ny = None\ny\n",
+    expect: {"3.10":{"stdout":"[1, 2]\n3\n3\n0\n1\n","stderr":"","exitCode":0},"3.11":{"stdout":"[1, 2]\n3\n3\n0\n1\n","stderr":"","exitCode":0},"3.12":{"stdout":"[1, 2]\n3\n3\n0\n1\n","stderr":"","exitCode":0},"3.13":{"stdout":"[1, 2]\n3\n3\n0\n1\n","stderr":"","exitCode":0},"3.14":{"stdout":"[1, 2]\n3\n3\n0\n1\n","stderr":"","exitCode":0}},
+  },
+  {
+    name: "repl_errors_continue",
+    mode: "repl",
+    src: "print(\"a\")\n1 / 0\nprint(\"b\")\nundefined_name\nprint(\"c\")\n",
+    expect: {"3.10":{"stdout":"a\nb\nc\n","stderr":"NameError: name 'undefined_name' is not defined\n","exitCode":0},"3.11":{"stdout":"a\nb\nc\n","stderr":"NameError: name 'undefined_name' is not defined\n","exitCode":0},"3.12":{"stdout":"a\nb\nc\n","stderr":"NameError: name 'undefined_name' is not defined\n","exitCode":0},"3.13":{"stdout":"a\nb\nc\n","stderr":"NameError: name 'undefined_name' is not defined\n","exitCode":0},"3.14":{"stdout":"a\nb\nc\n","stderr":"NameError: name 'undefined_name' is not defined\n","exitCode":0}},
+  },
+  {
+    name: "repl_refcount_constant",
+    mode: "repl",
+    src: "import sys\nbig = 123456\nsys.getrefcount(big)\ndef f():\n    return 123456\nf() is big\n",
+    expect: {"3.10":{"stdout":"2\nFalse\n","stderr":"","exitCode":0},"3.11":{"stdout":"2\nFalse\n","stderr":"","exitCode":0},"3.12":{"stdout":"2\nFalse\n","stderr":"","exitCode":0},"3.13":{"stdout":"2\nFalse\n","stderr":"","exitCode":0},"3.14":{"stdout":"2\nFalse\n","stderr":"","exitCode":0}},
   },
 ];
 
@@ -151,8 +208,8 @@ describe("recorded CPython behaviour", () => {
   for (const c of CASES) {
     for (const [v, want] of Object.entries(c.expect) as [PythonVersion, Cell][]) {
       if (want === "no-oracle") continue;
-      it(`${c.name} on ${v}`, () => {
-        const r = run(c.src, { python: v });
+      it(`${c.name} (${c.mode}) on ${v}`, () => {
+        const r = run(c.src, { python: v, mode: c.mode });
         if (want === "unsupported") {
           expect(r.exitCode).toBe(2);
           expect(r.stderr).toMatch(/^unsupported: /);

@@ -331,4 +331,45 @@ print(sys.getrefcount(x), x is y)
 del x
 print(sys.getrefcount(y))
 """
-json.dump([{"name": k, "src": v} for k, v in C.items()], open("cases.json", "w"))
+
+R = {}
+R["repl_is_literals"] = """a = 1000
+b = 1000
+a is b
+c = 1000; d = 1000
+c is d
+s = "hello"
+t = "hello"
+s is t
+u = "hello world!"
+v = "hello world!"
+u is v
+"""
+R["repl_echo_and_underscore"] = """import sys
+x = [1, 2]
+x
+sys.getrefcount(x)
+_
+for i in range(2):
+    i
+y = None
+y
+"""
+R["repl_errors_continue"] = """print("a")
+1 / 0
+print("b")
+undefined_name
+print("c")
+"""
+R["repl_refcount_constant"] = """import sys
+big = 123456
+sys.getrefcount(big)
+def f():
+    return 123456
+f() is big
+"""
+C["name_error_hint"] = """counter = 3
+print(counter)
+print(cuonter)
+"""
+json.dump([{"name": k, "src": v} for k, v in C.items()] + [{"name": k, "src": v, "mode": "repl"} for k, v in R.items()], open("cases.json", "w"))
