@@ -1,0 +1,4 @@
+// Regrading after a template fix: preview whose scores change, then apply (recorded). Only the
+// course's INSTRUCTOR may do either; a TA reads analytics but edits nothing.
+export { previewRegrade, regradeInputSchema, type RegradePreview, type AttemptChange, type StudentChange, type NotRegradable } from "./preview";
+export { applyRegrade, type RegradeResult } from "./apply";
