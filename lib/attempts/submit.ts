@@ -31,6 +31,7 @@ import { getSimulator } from "./simulator";
 import { currentVariantRow, pythonOf } from "./variants";
 
 const MAX_TIME_TAKEN_MS = 2 ** 31 - 1;
+const TX_OPTIONS = { maxWait: 10_000, timeout: 10_000 };
 
 /** The result plus whether this call stored it (false: an idempotent replay). */
 export type Submission = AttemptResult & { replayed: boolean };
@@ -110,7 +111,9 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
         },
       });
       return { row: created, replayed: false };
-    });
+      // Prisma's default 2 s wait for a connection is shorter than a burst of submissions can
+      // queue for a pool of 10 (or the embedded database's 1); the work itself is milliseconds.
+    }, TX_OPTIONS);
     return { ...attemptResult(stored.row, slot.points, released()), replayed: stored.replayed };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

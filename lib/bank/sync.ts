@@ -64,7 +64,8 @@ export async function syncBank(prisma: PrismaClient, entries: BankEntry[] = load
         data: { currentVersion: version, title: definition.title, mechanism: definition.mechanism },
       });
       report.versioned.push(definition.slug);
-    });
+      // Generous waits: a concurrent sync holds the lock (and, embedded, the one connection).
+    }, { maxWait: 30_000, timeout: 30_000 });
   }
   return report;
 }
