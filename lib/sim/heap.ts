@@ -158,6 +158,9 @@ export class Heap {
 
   /** Detach and return the strong references an object holds, in the order its dealloc drops them. */
   clearRefs(o: PyObj): PyObj[] {
+    // tp_clear then tp_dealloc may both reach an object: its references are dropped only once
+    if (o.cleared) return [];
+    o.cleared = true;
     if (o instanceof PyList) { const k = o.items.slice().reverse(); o.items = []; return k; }
     if (o instanceof PyTuple) { const k = o.items.slice().reverse(); (o.items as PyObj[]).length = 0; return k; }
     if (o instanceof PyDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.value); o.map.clear(); return k; }

@@ -25,6 +25,8 @@ export class PyObj {
   immortal = false;
   interned = false;
   freed = false;
+  /** Its strong references were already released (by the collector's tp_clear or by dealloc). */
+  cleared = false;
   /** Weak references pointing here, oldest first. */
   weakrefs: PyWeakref[] | null = null;
   constructor(readonly kind: Kind) {}
