@@ -134,3 +134,26 @@ export function finalValues(start: number, withLock: boolean): number[] {
   walk([0, 0], []);
   return [...results].sort((a, b) => a - b);
 }
+
+/** The Python program whose increments the machine above models: two threads, one `+= 1` each. */
+export function raceProgram(start: number, withLock: boolean): string {
+  const body = withLock ? "    with lock:\n        counter += 1" : "    counter += 1";
+  return [
+    "import threading",
+    "",
+    `counter = ${start}`,
+    ...(withLock ? ["lock = threading.Lock()"] : []),
+    "",
+    "def work():",
+    "    global counter",
+    body,
+    "",
+    "t1 = threading.Thread(target=work)",
+    "t2 = threading.Thread(target=work)",
+    "t1.start()",
+    "t2.start()",
+    "t1.join()",
+    "t2.join()",
+    "print(counter)",
+  ].join("\n");
+}

@@ -119,6 +119,8 @@ test("the race visualizer loses an update without a lock and not with one", asyn
   await nolock.focus();
   await page.keyboard.press("End");
   await expect(nolock.getByTestId("race-counter")).toHaveText("2");
+  await expect(nolock.getByTestId("race-final-values")).toContainText("ends 2 or 3");
+  await expect(page.getByTestId("race-lock").getByTestId("race-final-values")).toContainText("always 3");
   await expect(nolock).toContainText("one increment is lost");
   const lock = page.getByTestId("race-lock");
   for (let i = 0; i < 11; i++) await lock.getByRole("button", { name: "Next step, With a lock (mutex)" }).click();
