@@ -24,7 +24,8 @@ type Slot = ReturnType<typeof slotOf>;
 
 /**
  * The Variant row for the caller's current attempt at a slot (attempts stored + 1), created if
- * needed. Once the attempt limit is used up, the last answered variant is returned (read only).
+ * needed, with the number of attempts already stored. Once the attempt limit is used up, the
+ * last answered variant is returned (read only).
  */
 export async function currentVariantRow(userId: string, loaded: StudentAssessment, slot: Slot) {
   const db = getPrisma();
@@ -33,11 +34,11 @@ export async function currentVariantRow(userId: string, loaded: StudentAssessmen
   const attemptNumber = max !== null && answered >= max && answered > 0 ? answered : answered + 1;
   const where = { userId_assessmentQuestionId_attemptNumber: { userId, assessmentQuestionId: slot.id, attemptNumber } };
   const existing = await db.variant.findUnique({ where, include: { questionVersion: true } });
-  if (existing) return existing;
+  if (existing) return { ...existing, answered };
   const question = await db.question.findUniqueOrThrow({ where: { id: slot.questionId }, select: { currentVersion: true } });
   const version = await db.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId: slot.questionId, version: question.currentVersion } } });
   try {
-    return await db.variant.create({
+    const created = await db.variant.create({
       data: {
         userId,
         questionId: slot.questionId,
@@ -51,10 +52,11 @@ export async function currentVariantRow(userId: string, loaded: StudentAssessmen
       },
       include: { questionVersion: true },
     });
+    return { ...created, answered };
   } catch (error) {
     // Two tabs opened the question at once: the first row stands, both show it.
     if (!isUniqueViolation(error)) throw error;
-    return db.variant.findUniqueOrThrow({ where, include: { questionVersion: true } });
+    return { ...(await db.variant.findUniqueOrThrow({ where, include: { questionVersion: true } })), answered };
   }
 }
 
@@ -81,7 +83,7 @@ export async function getVariant(caller: Caller, assessmentId: string, questionI
   const row = await currentVariantRow(caller.id, loaded, slot);
   const definition = definitionOf(row.questionVersion);
   const variant = variantOf(definition, row.seed);
-  const used = await getPrisma().attempt.count({ where: { userId: caller.id, assessmentQuestionId: slot.id } });
+  const used = row.answered;
   const max = loaded.assessment.maxAttempts;
   return {
     assessmentId,
