@@ -17,6 +17,7 @@ const holder = globalThis as typeof globalThis & { __heapwisePrisma?: Holder };
 // A server takes 10 per process by default; override with DATABASE_POOL_MAX (the start script sets
 // 1 for the embedded database, which serves one connection at a time).
 const DEFAULT_POOL_MAX = 10;
+export const TRANSACTION_MAX_WAIT_MS = 10_000;
 
 export type ClientOptions = { url: string; poolMax?: number; connectTimeoutMs?: number };
 
@@ -31,7 +32,10 @@ export function createPrisma({ url, poolMax = DEFAULT_POOL_MAX, connectTimeoutMs
     // connection, since reconnecting could race the socket's one-connection limit.
     idleTimeoutMillis: poolMax === 1 ? 0 : 30_000,
   });
-  return new PrismaClient({ adapter });
+  // Prisma waits 2 s by default for a connection to start a transaction. A burst queues longer
+  // than that for a pool of 10, and much longer for the embedded database's single connection
+  // (test/db/embedded.test.ts), while each transaction itself takes milliseconds.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: 10_000 } });
 }
 
 /** The process's shared client, from DATABASE_URL. */

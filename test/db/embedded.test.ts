@@ -56,6 +56,30 @@ describe.skipIf(skip)("embedded database", () => {
     }
   });
 
+  it("completes a queue of transactions longer than Prisma's default 2 s wait for a connection", async () => {
+    const embedded = await startEmbedded({ dataDir: "memory" });
+    const prisma = createPrisma({ url: embedded.url, poolMax: EMBEDDED_POOL_MAX });
+    try {
+      await migrate(embedded.url);
+      const started = performance.now();
+      // 30 transactions holding the one connection for 100 ms each: the last waits about 3 s.
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          prisma.$transaction(async (tx) => {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            return tx.user.create({ data: { email: `queued${i}@heapwise.test`, name: `q${i}`, passwordHash: "x" } });
+          }),
+        ),
+      );
+      expect(performance.now() - started).toBeGreaterThan(2_500);
+      expect(results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []))).toEqual([]);
+      expect(await prisma.user.count()).toBe(30);
+    } finally {
+      await prisma.$disconnect();
+      await embedded.stop();
+    }
+  });
+
   it("keeps its data in its folder across a restart", async () => {
     const dataDir = tempFolder();
     const first = await startEmbedded({ dataDir });
