@@ -16,6 +16,7 @@ const { syncBank } = await import("../../lib/bank/sync");
 const { submitAttempt } = await import("../../lib/attempts/submit");
 
 const db = useTestDatabase();
+if (!db.skip && db.target !== "postgres") console.log("[heapwise] skipping: the submission load test measures PostgreSQL (run with HEAPWISE_TEST_DB=postgres)");
 const STUDENTS = 64;
 const PER_STUDENT = 15;
 

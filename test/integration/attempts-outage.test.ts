@@ -14,6 +14,7 @@ import { useTestDatabase } from "../support/db";
 import { key, makeAssessment, makeCourse, makeUser } from "./attempts-fixture";
 
 const db = useTestDatabase();
+if (!db.skip && db.target !== "postgres") console.log("[heapwise] skipping: the outage test terminates PostgreSQL connections (run with HEAPWISE_TEST_DB=postgres)");
 const STUDENTS = 12;
 
 async function terminateOthers(url: string): Promise<number> {
