@@ -9,7 +9,7 @@ import { syncBank } from "../../lib/bank/sync";
 import { libSim } from "../../lib/attempts/simulator";
 import { hashToken } from "../../lib/auth/tokens";
 import { createPrisma, type PrismaClient } from "../../lib/db/client";
-import { computeKeyWith } from "../../lib/grading";
+import { computeKeyWith, expectedAnswer } from "../../lib/grading";
 import { parseDefinition, type QuestionDefinition } from "../../lib/questions/schema";
 import { makeVariant } from "../../lib/questions/variant";
 import { person, signUp } from "./helpers";
@@ -140,6 +140,7 @@ test("a student sits a timed quiz: start, answer against the clock, hand in; res
   await expect(page.getByTestId("countdown")).toBeVisible();
   if (choice.definition.answer.kind !== "choice") throw new Error("expected a choice question");
   const right = choice.definition.answer.options[choice.definition.answer.correct].replace(/`/g, "");
+  await page.screenshot({ path: path.join(shots, "quiz-question.png"), fullPage: true });
   await page.getByRole("radio", { name: right }).check();
   await page.getByRole("button", { name: "Submit answer" }).click();
   await expect(page.getByTestId("feedback-hidden")).toBeVisible();
@@ -221,4 +222,24 @@ test("the JSON API: 401, 400, 403, bearer tokens, idempotent retries, and a vari
   await expectEachAttemptOnce(userId, 1);
   await anonymous.dispose();
   await api.dispose();
+});
+
+test("the diagram widget is answered from the keyboard alone", async ({ page }) => {
+  const { userId, assessmentId, questions } = await setUp(page, { kind: "HOMEWORK", slugs: ["names-diagram"], releasePolicy: "IMMEDIATELY" });
+  const [q] = questions;
+  await page.goto(`/assessments/${assessmentId}/questions/${q.id}`);
+  await expect(page.getByRole("heading", { name: "Attempt 1" })).toBeVisible();
+  const { variant, key } = await keyOf(userId, q.id, 1, q.definition);
+  const expected = expectedAnswer(q.definition, variant, key.answer);
+  if (expected.kind !== "diagram") throw new Error("expected a diagram key");
+  for (const [name, box] of Object.entries(expected.groups)) {
+    // Enter on a focused button: the keyboard path, no pointer involved.
+    await page.getByRole("group", { name: "Names" }).getByRole("button", { name: new RegExp(`^${name} → `) }).press("Enter");
+    await page.getByRole("group", { name: "Objects" }).getByRole("button", { name: box === null ? "unbound" : `object ${box}`, exact: true }).press("Enter");
+    await expect(page.getByRole("button", { name: `${name} → ${box === null ? "unbound" : `object ${box}`}` })).toBeVisible();
+  }
+  await page.screenshot({ path: path.join(shots, "diagram-question.png"), fullPage: true });
+  await page.getByRole("button", { name: "Submit answer" }).press("Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Right · attempt 1");
+  await expectEachAttemptOnce(userId, 1);
 });
