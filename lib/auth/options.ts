@@ -17,6 +17,15 @@ export const authOptions: NextAuthOptions = {
   },
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
+  logger: {
+    // A forged, truncated or stale cookie (e.g. signed with an old secret) is an anonymous
+    // visitor, not an incident: one line instead of next-auth's full stack trace per request.
+    // Every other error keeps next-auth's detail.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") console.warn("[heapwise] session cookie could not be decrypted; treated as signed out");
+      else console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   providers: [
     Credentials({
       name: "Email and password",
