@@ -1,11 +1,12 @@
 "use client";
+import Link from "next/link";
 import { useActionState, useId } from "react";
 import type { StudentView } from "@/lib/grading";
 import { gradeCheckAction } from "../actions";
 import { CodeListing } from "./code-listing";
 import { idleCheck } from "./check-state";
 
-export function CheckForm({ id, python, view, done, signedIn }: { id: string; python: string; view: StudentView; done: boolean; signedIn: boolean }) {
+export function CheckForm({ id, python, view, done, signedIn, returnTo }: { id: string; python: string; view: StudentView; done: boolean; signedIn: boolean; returnTo: string }) {
   const [state, formAction, pending] = useActionState(gradeCheckAction, idleCheck);
   const uid = useId();
   const solved = done || (state.status === "graded" && state.correct);
@@ -18,7 +19,9 @@ export function CheckForm({ id, python, view, done, signedIn }: { id: string; py
           Check: {view.title}
           {solved ? <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-50">done</span> : null}
         </legend>
-        <p className="text-sm leading-6">{view.prompt.replace(/`([^`]+)`/g, "$1")}</p>
+        <p className="text-sm leading-6">
+          <InlineCode text={view.prompt} />
+        </p>
         {view.code ? <CodeListing code={view.code} label="Program for this check" /> : null}
         {view.code ? <p className="text-xs text-zinc-600 dark:text-zinc-400">Graded for Python {python}, run as a {view.mode === "repl" ? "shell session" : "script"}.</p> : null}
         <Input kind={view.kind} options={view.options ?? []} uid={uid} />
@@ -27,7 +30,14 @@ export function CheckForm({ id, python, view, done, signedIn }: { id: string; py
         <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
           {pending ? "Checking…" : "Check my answer"}
         </button>
-        {!signedIn ? <span className="text-xs text-zinc-600 dark:text-zinc-400">Sign in to save your progress.</span> : null}
+        {!signedIn ? (
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+              Sign in
+            </Link>{" "}
+            to save your progress.
+          </span>
+        ) : null}
       </div>
       <div aria-live="polite" className="mt-3 text-sm">
         {state.status === "graded" ? (
@@ -78,7 +88,10 @@ function Input({ kind, options, uid }: { kind: StudentView["kind"]; options: str
         <div role="radiogroup" aria-label="Options" className="space-y-2">
           {options.map((o, i) => (
             <label key={i} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="value" value={i} required className="mt-1" /> <span>{o.replace(/`([^`]+)`/g, "$1")}</span>
+              <input type="radio" name="value" value={i} required className="mt-1" />{" "}
+              <span>
+                <InlineCode text={o} />
+              </span>
             </label>
           ))}
         </div>
@@ -86,4 +99,21 @@ function Input({ kind, options, uid }: { kind: StudentView["kind"]; options: str
     default:
       return <p className="text-sm">This kind of question is answered in the exercises.</p>;
   }
+}
+
+/** Markdown code spans (`x`) in prompts and options, as <code>; everything else stays text. */
+function InlineCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-white/70 px-1 font-mono text-[0.9em] dark:bg-zinc-800">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }

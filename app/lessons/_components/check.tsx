@@ -14,5 +14,5 @@ export async function Check(raw: Record<string, unknown>) {
   const caller = await loadCaller().catch(() => null);
   // A database outage must not take the lesson down: the check still works, unsaved.
   const done = caller ? await progressOf(getPrisma(), caller.id).then((p) => p.get(view.lesson)?.checksDone.includes(id) ?? false, () => false) : false;
-  return <CheckForm id={id} python={view.python} view={view.view} done={done} signedIn={caller !== null} />;
+  return <CheckForm id={id} python={view.python} view={view.view} done={done} signedIn={caller !== null} returnTo={`/lessons/${view.lesson}`} />;
 }

@@ -99,6 +99,7 @@ export function MemoryStepperView({ code, mode, initialPython, runs }: { code: s
             </div>
             <MemoryDiagram step={step} />
           </div>
+          <Legend />
         </>
       ) : null}
     </section>
@@ -274,5 +275,23 @@ function Badge({ tone, children, testid, value }: { tone: keyof typeof TONES; ch
     <span data-testid={testid} data-value={value} className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}>
       {children}
     </span>
+  );
+}
+
+function Legend() {
+  return (
+    <details className="mt-3 text-xs text-zinc-700 dark:text-zinc-300">
+      <summary className="cursor-pointer font-medium">What the marks mean</summary>
+      <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+        <li><Badge tone="blue">refcount 2</Badge> what <code className="font-mono">sys.getrefcount(obj) - 1</code> reports at this step</li>
+        <li><Badge tone="zinc">refcount –</Badge> not modelled: depends on interpreter start-up</li>
+        <li><Badge tone="green">gen 0</Badge> tracked by the cycle collector, in this generation</li>
+        <li><Badge tone="violet">interned</Badge> the one shared copy of this string</li>
+        <li><Badge tone="amber">immortal</Badge> never freed; its count never changes (3.12+)</li>
+        <li><Badge tone="red">unreachable</Badge> no name reaches it, but a cycle keeps it alive</li>
+        <li><Badge tone="red">freed</Badge> released by the statement that just ran</li>
+        <li>solid arrow: a name&apos;s reference; dashed arrow: one object referring to another</li>
+      </ul>
+    </details>
   );
 }
