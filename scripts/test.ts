@@ -63,17 +63,33 @@ async function typecheck(): Promise<Outcome> {
   return { name: "typecheck", status: code === 0 ? "passed" : "failed", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, note: "tsc --noEmit", seconds: (Date.now() - started) / 1000 };
 }
 
-async function e2e(): Promise<Outcome> {
+async function e2e(name: string, env: NodeJS.ProcessEnv): Promise<Outcome> {
   const started = Date.now();
-  const report = path.join(work, "e2e.json");
-  const code = await sh("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report, HEAPWISE_PLAYWRIGHT_JSON: report });
+  const report = path.join(work, `${name.replace(/\W+/g, "-")}.json`);
+  const code = await sh("npx", ["playwright", "test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
   let counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } };
     counts = { passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected, skipped: json.stats.skipped };
   }
   const failed = code !== 0 || counts.failed > 0;
-  return { name: "e2e (Chromium)", status: failed ? "failed" : "passed", ...counts, failed: failed ? Math.max(counts.failed, 1) : 0, note: "", seconds: (Date.now() - started) / 1000 };
+  return { name, status: failed ? "failed" : "passed", ...counts, failed: failed ? Math.max(counts.failed, 1) : 0, note: "", seconds: (Date.now() - started) / 1000 };
+}
+
+// The browser suite against a real PostgreSQL gets a database of its own, dropped afterwards.
+async function e2eOnPostgres(): Promise<Outcome> {
+  const name = `heapwise_e2e_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await e2e("e2e (Chromium, PostgreSQL)", { DATABASE_URL: url.toString() });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
 }
 
 function skipped(name: string, why: string): Outcome {
@@ -91,7 +107,10 @@ if (want("postgres")) {
 }
 if (want("embedded")) outcomes.push(await vitest("integration (embedded)", "integration", { HEAPWISE_TEST_DB: "embedded" }));
 if (want("e2e")) {
-  outcomes.push(existsSync(chromium) ? await e2e() : skipped("e2e (Chromium)", `no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH)`));
+  const noChromium = existsSync(chromium) ? null : `no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+  outcomes.push(noChromium ? skipped("e2e (Chromium, embedded)", noChromium) : await e2e("e2e (Chromium, embedded)", { DATABASE_URL: "" }));
+  const why = noChromium ?? (await postgresReason());
+  outcomes.push(why ? skipped("e2e (Chromium, PostgreSQL)", why) : await e2eOnPostgres());
 }
 
 console.log("\nSuites");
