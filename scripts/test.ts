@@ -63,7 +63,7 @@ async function typecheck(): Promise<Outcome> {
   return { name: "typecheck", status: code === 0 ? "passed" : "failed", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, note: "tsc --noEmit", seconds: (Date.now() - started) / 1000 };
 }
 
-async function e2e(name: string, env: NodeJS.ProcessEnv): Promise<Outcome> {
+async function e2e(name: string, env: Record<string, string>): Promise<Outcome> {
   const started = Date.now();
   const report = path.join(work, `${name.replace(/\W+/g, "-")}.json`);
   const code = await sh("npx", ["playwright", "test"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
