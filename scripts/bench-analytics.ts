@@ -5,7 +5,7 @@
  * `heapwise_bench` on 127.0.0.1:5432 (created and migrated here with lib/db/migrate). Seeds, unless
  * already there, one course of 1,000 students, 10 homeworks of 10 slots over 50 questions (two
  * versions each) and 200,000 attempts (two per student and slot), all in SQL with generate_series
- * (no per-row round trips), then VACUUM ANALYZE. Times each dashboard's server work as the median
+ * (no per-row round trips); then VACUUM ANALYZE on every run. Times each dashboard's server work as the median
  * of N runs (after one warm-up run):
  *   course      masteryHeatmap + progressOverTime
  *   assessment  scoreDistribution + itemStats + cronbachAlpha (one homework)
@@ -161,7 +161,6 @@ async function seed(url: string, reseed: boolean): Promise<number> {
       [["forgot-getrefcount-argument", "del-frees-object"]],
     );
     await client.query("COMMIT");
-    await client.query(`VACUUM ANALYZE`);
     console.log(`seeded ${ATTEMPTS} attempts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return ATTEMPTS;
   } catch (error) {
@@ -179,6 +178,11 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   await migrate(url);
   const attempts = await seed(url, args.reseed);
+  // Fresh statistics and visibility map every time (cheap when nothing changed): the planner's
+  // estimates, and index-only scans, as a live database's autovacuum would keep them.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`VACUUM (ANALYZE) "Attempt", "Assessment", "AssessmentQuestion", "Question", "Enrolment", "User"`).finally(() => client.end());
 
   const owner: Caller = { id: "bench-owner", email: "owner@bench.test", name: "Bench Owner", role: "INSTRUCTOR", via: "session" };
   const course = "bench-course";

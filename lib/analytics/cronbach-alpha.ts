@@ -4,8 +4,9 @@
 // Population variances (var_pop) throughout. The choice does not change alpha: each variance
 // carries the same factor n/(n−1) between the two, and it cancels in the ratio.
 import { z } from "zod";
+import { analyticsQuery } from "./run";
 import type { Caller } from "@/lib/auth/caller";
-import { getPrisma, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import { authorizeAssessment } from "./access";
 import { countedAttempts, nullableNumber } from "./counted";
 
@@ -20,7 +21,7 @@ export type CronbachAlpha = z.infer<typeof rowSchema>;
 
 export async function cronbachAlpha(caller: Caller, assessmentId: string): Promise<CronbachAlpha> {
   const { assessment } = await authorizeAssessment(caller, assessmentId);
-  const rows = await getPrisma().$queryRaw<unknown[]>`
+  const rows = await analyticsQuery(Prisma.sql`
     WITH counted AS (${countedAttempts(Prisma.sql`t."assessmentId" = ${assessment.id}`)}),
     item_of AS (SELECT id AS "slotId", coalesce("poolKey", id) AS item FROM "AssessmentQuestion" WHERE "assessmentId" = ${assessment.id}),
     items AS (SELECT DISTINCT item FROM item_of),
@@ -38,6 +39,6 @@ export async function cronbachAlpha(caller: Caller, assessmentId: string): Promi
     )
     SELECT *, CASE WHEN items > 1 AND "totalVariance" > 0
       THEN items::float8 / (items - 1) * (1 - "sumItemVariance" / "totalVariance") END AS alpha
-    FROM stats`;
+    FROM stats`);
   return rowSchema.parse(rows[0]);
 }

@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { getPrisma, Prisma } from "@/lib/db/client";
 import { authorizeCourse } from "./access";
-import { countedAttempts } from "./counted";
+import { countedPoints } from "./counted";
 import { csvLine } from "./csv";
+import { analyticsQuery } from "./run";
 
 const BATCH = 500;
 
@@ -34,9 +35,9 @@ export async function* gradesCsv(caller: Caller, courseId: string, batch = BATCH
     if (students.length === 0) return;
     const ids = students.map((s) => s.id);
     const cells = z.array(cellSchema).parse(
-      await db.$queryRaw<unknown[]>`
-        WITH counted AS (${countedAttempts(Prisma.sql`a."courseId" = ${course.id} AND t."userId" IN (${Prisma.join(ids)})`)})
-        SELECT "userId", "assessmentId", sum(points)::float8 AS earned FROM counted GROUP BY "userId", "assessmentId"`,
+      await analyticsQuery(Prisma.sql`
+        WITH counted AS (${countedPoints(course.id, ids)})
+        SELECT "userId", "assessmentId", sum(points)::float8 AS earned FROM counted GROUP BY "userId", "assessmentId"`),
     );
     const earned = new Map(cells.map((c) => [`${c.userId}\u0000${c.assessmentId}`, c.earned]));
     for (const s of students) {

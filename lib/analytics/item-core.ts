@@ -12,7 +12,8 @@
 // - time on task: a student's summed timeTakenMs on the item (all attempts), median over students.
 // A version row groups students by the version of their counted attempt.
 import { z } from "zod";
-import { getPrisma, Prisma } from "@/lib/db/client";
+import { analyticsQuery } from "./run";
+import { Prisma } from "@/lib/db/client";
 import { countedAttempts, nullableNumber } from "./counted";
 
 const rowSchema = z.object({
@@ -28,7 +29,7 @@ const rowSchema = z.object({
 export type ItemCoreRow = z.infer<typeof rowSchema>;
 
 export async function itemCore(assessmentId: string): Promise<ItemCoreRow[]> {
-  const rows = await getPrisma().$queryRaw<unknown[]>`
+  const rows = await analyticsQuery(Prisma.sql`
     WITH counted AS (${countedAttempts(Prisma.sql`t."assessmentId" = ${assessmentId}`)}),
     totals AS (SELECT "userId", sum(points) AS total FROM counted GROUP BY "userId"),
     numbered AS (
@@ -53,6 +54,6 @@ export async function itemCore(assessmentId: string): Promise<ItemCoreRow[]> {
       percentile_cont(0.5) WITHIN GROUP (ORDER BY "firstCorrect") AS "attemptsToFirstCorrectMedian",
       percentile_cont(0.5) WITHIN GROUP (ORDER BY "timeMs") AS "timeOnTaskMedianMs"
     FROM items
-    GROUP BY GROUPING SETS (("slotId"), ("slotId", "questionVersionId"))`;
+    GROUP BY GROUPING SETS (("slotId"), ("slotId", "questionVersionId"))`);
   return z.array(rowSchema).parse(rows);
 }

@@ -2,10 +2,11 @@
 // slots of that mechanism the student attempted (counted attempts, each assessment's policy).
 // Students who attempted nothing of a mechanism have no cell (not 0: nothing was measured).
 import { z } from "zod";
+import { analyticsQuery } from "./run";
 import type { Caller } from "@/lib/auth/caller";
-import { getPrisma, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import { authorizeCourse } from "./access";
-import { countedAttempts } from "./counted";
+import { countedPoints } from "./counted";
 
 const rowSchema = z.object({
   userId: z.string(),
@@ -18,8 +19,8 @@ export type MasteryCell = z.infer<typeof rowSchema>;
 
 export async function masteryHeatmap(caller: Caller, courseId: string): Promise<MasteryCell[]> {
   const { course } = await authorizeCourse(caller, courseId);
-  const rows = await getPrisma().$queryRaw<unknown[]>`
-    WITH counted AS (${countedAttempts(Prisma.sql`a."courseId" = ${course.id}`)})
+  const rows = await analyticsQuery(Prisma.sql`
+    WITH counted AS (${countedPoints(course.id)})
     SELECT c."userId", q.mechanism, sum(c.points)::float8 AS earned, sum(aq.points)::float8 AS possible,
       (sum(c.points) / nullif(sum(aq.points), 0))::float8 AS share
     FROM counted c
@@ -27,6 +28,6 @@ export async function masteryHeatmap(caller: Caller, courseId: string): Promise<
     JOIN "Question" q ON q.id = aq."questionId"
     GROUP BY c."userId", q.mechanism
     HAVING sum(aq.points) > 0
-    ORDER BY c."userId", q.mechanism`;
+    ORDER BY c."userId", q.mechanism`);
   return z.array(rowSchema).parse(rows);
 }

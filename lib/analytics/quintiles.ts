@@ -3,7 +3,8 @@
 // for each item and fifth, the share of that fifth's students who attempted the item whose counted
 // attempt is correct. Per question and per version of the counted attempt, as in item-core.ts.
 import { z } from "zod";
-import { getPrisma, Prisma } from "@/lib/db/client";
+import { analyticsQuery } from "./run";
+import { Prisma } from "@/lib/db/client";
 import { countedAttempts } from "./counted";
 
 const rowSchema = z.object({
@@ -16,7 +17,7 @@ const rowSchema = z.object({
 export type QuintileRow = z.infer<typeof rowSchema>;
 
 export async function quintiles(assessmentId: string): Promise<QuintileRow[]> {
-  const rows = await getPrisma().$queryRaw<unknown[]>`
+  const rows = await analyticsQuery(Prisma.sql`
     WITH counted AS (${countedAttempts(Prisma.sql`t."assessmentId" = ${assessmentId}`)}),
     ranked AS (
       SELECT "userId", ntile(5) OVER (ORDER BY sum(points), "userId") AS quintile FROM counted GROUP BY "userId"
@@ -25,6 +26,6 @@ export async function quintiles(assessmentId: string): Promise<QuintileRow[]> {
       CASE WHEN GROUPING(c."questionVersionId") = 0 THEN c."questionVersionId" END AS "versionId",
       r.quintile::int AS quintile, count(*)::int AS n, avg(c.correct::int)::float8 AS facility
     FROM counted c JOIN ranked r USING ("userId")
-    GROUP BY GROUPING SETS ((c."slotId", r.quintile), (c."slotId", c."questionVersionId", r.quintile))`;
+    GROUP BY GROUPING SETS ((c."slotId", r.quintile), (c."slotId", c."questionVersionId", r.quintile))`);
   return z.array(rowSchema).parse(rows);
 }

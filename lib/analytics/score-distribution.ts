@@ -2,8 +2,9 @@
 // (a pool of slots counts once, at its largest slot), summarised and binned in tenths. Over the
 // students who attempted at least one question; the SD is the population SD (all of the class).
 import { z } from "zod";
+import { analyticsQuery } from "./run";
 import type { Caller } from "@/lib/auth/caller";
-import { getPrisma, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import { authorizeAssessment } from "./access";
 import { countedAttempts, nullableNumber } from "./counted";
 
@@ -21,7 +22,7 @@ export type ScoreDistribution = z.infer<typeof rowSchema>;
 
 export async function scoreDistribution(caller: Caller, assessmentId: string): Promise<ScoreDistribution> {
   const { assessment } = await authorizeAssessment(caller, assessmentId);
-  const rows = await getPrisma().$queryRaw<unknown[]>`
+  const rows = await analyticsQuery(Prisma.sql`
     WITH counted AS (${countedAttempts(Prisma.sql`t."assessmentId" = ${assessment.id}`)}),
     totals AS (SELECT "userId", sum(points) AS earned FROM counted GROUP BY "userId"),
     possible AS (
@@ -40,6 +41,6 @@ export async function scoreDistribution(caller: Caller, assessmentId: string): P
       (SELECT max(earned) FROM totals)::float8 AS max,
       (SELECT array_agg(coalesce(c.n, 0)::int ORDER BY b.bin)
          FROM generate_series(0, 9) AS b(bin)
-         LEFT JOIN (SELECT bin, count(*) AS n FROM binned GROUP BY bin) c ON c.bin = b.bin) AS bins`;
+         LEFT JOIN (SELECT bin, count(*) AS n FROM binned GROUP BY bin) c ON c.bin = b.bin) AS bins`);
   return rowSchema.parse(rows[0]);
 }

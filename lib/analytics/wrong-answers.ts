@@ -3,7 +3,8 @@
 // the answer and its detected misconception. Per question and per version the attempt was graded
 // with; the top `limit` of each, most frequent first.
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { analyticsQuery } from "./run";
+import { Prisma } from "@/lib/db/client";
 
 const rowSchema = z.object({
   slotId: z.string(),
@@ -15,7 +16,7 @@ const rowSchema = z.object({
 export type WrongAnswerRow = z.infer<typeof rowSchema>;
 
 export async function wrongAnswers(assessmentId: string, limit = 3): Promise<WrongAnswerRow[]> {
-  const rows = await getPrisma().$queryRaw<unknown[]>`
+  const rows = await analyticsQuery(Prisma.sql`
     WITH grouped AS (
       SELECT "assessmentQuestionId" AS "slotId",
         CASE WHEN GROUPING("questionVersionId") = 0 THEN "questionVersionId" END AS "versionId",
@@ -29,6 +30,6 @@ export async function wrongAnswers(assessmentId: string, limit = 3): Promise<Wro
       FROM grouped
     )
     SELECT "slotId", "versionId", answer, misconception, count FROM ranked WHERE place <= ${limit}
-    ORDER BY "slotId", "versionId" NULLS FIRST, place`;
+    ORDER BY "slotId", "versionId" NULLS FIRST, place`);
   return z.array(rowSchema).parse(rows);
 }

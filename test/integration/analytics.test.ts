@@ -216,6 +216,24 @@ describe.skipIf(db.skip)(`analytics on the hand class (${db.target})`, () => {
     expect(lines[0]).toContain(`,${c.students.S1.email},Homework 1,hand-q1,1,"{""kind"": ""integer"", ""value"": 2}",true,1,1,,10000`);
   });
 
+  it("LAST policy: S2's last Q1 attempt (wrong) counts instead of their best", async () => {
+    // HAND.md, under LAST: only S2's counted Q1 changes (1 → 0), so S2's total is 1 and their
+    // refcount share 0/2; Q1's facility 2/5. Restored afterwards for the other tests.
+    await db.prisma.assessment.update({ where: { id: c.assessmentId }, data: { scorePolicy: "LAST" } });
+    try {
+      const cells = await masteryHeatmap(c.owner, c.courseId);
+      close(cells.find((x) => x.userId === c.students.S2.id && x.mechanism === "refcount")?.share, 0 / 2);
+      close(cells.find((x) => x.userId === c.students.S4.id && x.mechanism === "interning")?.share, 1);
+      const csv = await drain(gradesCsv(c.owner, c.courseId));
+      expect(csv).toContain(`"Lee, ""Al""",${c.students.S2.email},1\r\n`);
+      const q1 = (await itemStats(c.owner, c.assessmentId)).find((r) => r.slotId === c.slots[1] && r.version === null);
+      close(q1?.facility, 2 / 5);
+      close((await scoreDistribution(c.owner, c.assessmentId)).mean, (3 + 1 + 1.5 + 1 + 0) / 5);
+    } finally {
+      await db.prisma.assessment.update({ where: { id: c.assessmentId }, data: { scorePolicy: "BEST" } });
+    }
+  });
+
   it("authorization: a TA reads; a student and another course's instructor are refused", async () => {
     const all = (who: HandClass["owner"]) => [
       () => scoreDistribution(who, c.assessmentId),
