@@ -347,6 +347,7 @@ export function installBuiltins(I: Interp): void {
       if (op === "Mod") return str(percentFormat(a.v, b));
     }
     if (b instanceof PyStr && op === "Mult" && typeof na === "bigint") return binop(op, b, a, inplace);
+    if ((b instanceof PyStr || b instanceof PyList || b instanceof PyTuple) && op === "Mult" && typeof na !== "bigint" && !(a instanceof PyInstance)) throwPy("TypeError", `can't multiply sequence by non-int of type '${typeName(a)}'`);
     if (a instanceof PyList) {
       if (op === "Add") {
         if (!(b instanceof PyList)) throwPy("TypeError", `can only concatenate list (not "${typeName(b)}") to list`);
@@ -430,6 +431,7 @@ export function installBuiltins(I: Interp): void {
     if (n !== null) {
       if (op === "USub") return typeof n === "bigint" ? int(-n) : H.float(-n);
       if (op === "UAdd") return typeof n === "bigint" ? (v instanceof PyBool ? int(n) : inc(v)) : (inc(v));
+      if (op === "Invert" && v instanceof PyBool && P.version >= "3.12") uns("~ on a bool (a DeprecationWarning on stderr)");
       if (op === "Invert" && typeof n === "bigint") return int(~n);
     }
     if (v instanceof PyInstance) {
@@ -721,7 +723,7 @@ export function installBuiltins(I: Interp): void {
   const bound = (self: PyObj, name: string, f: BuiltinFn): PyBuiltin => H.add(new PyBuiltin(name, guard(name, f), inc(self)));
   const strMethods = (s: PyStr, name: string): BuiltinFn | null => {
     const v = s.v;
-    const argStr = (o: PyObj | undefined, m: string): string => { if (!(o instanceof PyStr)) throwPy("TypeError", `${m} arg must be None or str`); return o.v; };
+    const argStr = (o: PyObj | undefined, m: string): string => { if (!(o instanceof PyStr)) uns(`str.${m}() with a non-str argument`); return o.v; };
     switch (name) {
       case "upper": return () => str(v.toUpperCase());
       case "lower": return () => str(v.toLowerCase());

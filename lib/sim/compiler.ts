@@ -107,6 +107,10 @@ export function foldExpr(e: Expr): Expr {
         if (e.op === "USub" && c.kind === "float") return { type: "Constant", value: { kind: "float", v: -c.v }, lineno: e.lineno, col_offset: e.col_offset };
         if (e.op === "Invert" && c.kind === "int") return { type: "Constant", value: { kind: "int", v: ~c.v }, lineno: e.lineno, col_offset: e.col_offset };
         if (e.op === "UAdd" && (c.kind === "int" || c.kind === "float")) return { ...operand, lineno: e.lineno, col_offset: e.col_offset };
+        if (e.op === "Not" && c.kind !== "tuple") {
+          const truth = c.kind === "int" ? c.v !== 0n : c.kind === "float" ? c.v !== 0 : c.kind === "str" ? c.v !== "" : c.kind === "bool" ? c.v : c.kind === "Ellipsis";
+          return { type: "Constant", value: { kind: "bool", v: !truth }, lineno: e.lineno, col_offset: e.col_offset };
+        }
       }
       return { ...e, operand };
     }
@@ -429,12 +433,22 @@ function forEachStmtPart(s: Stmt, fe: (e: Expr) => void, fs: (s: Stmt) => void):
   }
 }
 
-/** CPython warns (SyntaxWarning on stderr) for `is` with a literal; we do not print warnings. */
+/**
+ * CPython's compiler warns (SyntaxWarning on stderr) for `is` with a literal, and for calling or
+ * subscripting a literal that cannot be ("perhaps you missed a comma?"); we print no warnings, so
+ * such programs are refused. Runs on the folded tree, as the compiler sees it.
+ */
 export function findIsLiteral(body: Stmt[]): number | null {
   let found: number | null = null;
   const lit = (e: Expr) => e.type === "Constant" && ["int", "float", "str", "tuple"].includes(e.value.kind);
+  const notSubscriptable = (e: Expr) => (e.type === "Constant" && ["int", "float", "bool", "None", "Ellipsis"].includes(e.value.kind)) || ["Set", "SetComp", "GeneratorExp", "Lambda", "JoinedStr"].includes(e.type);
+  const sequence = (e: Expr) => (e.type === "Constant" && ["str", "tuple"].includes(e.value.kind)) || ["List", "ListComp", "Tuple", "JoinedStr"].includes(e.type);
+  const badIndex = (e: Expr) => (e.type === "Constant" && !["int", "bool"].includes(e.value.kind)) || ["Tuple", "List", "Dict", "Set", "JoinedStr", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda"].includes(e.type);
+  const notCallable = (e: Expr) => e.type === "Constant" || ["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr"].includes(e.type);
   const ex = (e: Expr): void => {
     if (found !== null) return;
+    if (e.type === "Subscript" && (notSubscriptable(e.value) || (sequence(e.value) && e.slice.type !== "Slice" && badIndex(e.slice)))) found = e.lineno;
+    if (e.type === "Call" && notCallable(e.func)) found = e.lineno;
     if (e.type === "Compare") {
       const operands = [e.left, ...e.comparators];
       e.ops.forEach((op, i) => { if ((op === "Is" || op === "IsNot") && (lit(operands[i]) || lit(operands[i + 1]))) found = e.lineno; });

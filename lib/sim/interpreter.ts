@@ -16,6 +16,7 @@ import { collect } from "./gc";
 import type { TraceStep } from "./trace";
 import { snapshot } from "./trace";
 import { BUILTIN_NAMES } from "./builtin-names";
+import { BUILTIN_DIRS } from "./builtin-dirs";
 
 /** A Python exception in flight (the learner's, not ours). */
 export class PyException extends Error {
@@ -157,9 +158,9 @@ export class Interp {
 
   // ---- running ----
   compileUnit(body: Stmt[], unitName: string): Stmt[] {
-    const warnLine = findIsLiteral(body);
-    if (warnLine !== null) throw new Unsupported("SyntaxWarning for 'is' with a literal", warnLine);
     const folded = foldStmts(body);
+    const warnLine = findIsLiteral(folded);
+    if (warnLine !== null) throw new Unsupported("a program CPython compiles with a SyntaxWarning", warnLine);
     const scopes = analyzeScopes(folded);
     for (const [k, v] of scopes) this.scopes.set(k, v);
     const nodes: [Expr, string][] = [];
@@ -1302,12 +1303,29 @@ export class Interp {
     const v = this.getAttrOrNull(obj, name);
     if (v) return v;
     if (!raise) return this.None;
-    if (obj instanceof PyModule) this.throwPy("AttributeError", `module '${obj.name}' has no attribute '${name}'`);
-    if (obj instanceof PyType) this.throwPy("AttributeError", `type object '${obj.name}' has no attribute '${name}'`);
-    const cands = new Set<string>();
-    if (obj instanceof PyInstance) { this.instAttrEntries(obj).forEach(([k]) => cands.add(k)); for (const t of obj.cls.mro) t.dict.forEach((_, k) => cands.add(k)); obj.slotValues?.forEach((_, k) => cands.add(k)); obj.cls.slots?.forEach((k) => cands.add(k)); }
-    if (hasSuggestion(name, cands) || !(obj instanceof PyInstance)) this.unsupported(`AttributeError on '${typeName(obj)}'`);
-    this.throwPy("AttributeError", `'${typeName(obj)}' object has no attribute '${name}'`);
+    // the "Did you mean" hint searches dir(obj): recorded for built-in types, computed for plain classes
+    if (name.startsWith("_")) this.unsupported("AttributeError on a dunder or private name");
+    let cands: string[];
+    const tn = typeName(obj);
+    if (obj instanceof PyInstance && !obj.cls.mro.some((t) => t.builtin && t.name !== "object")) {
+      const set = new Set<string>();
+      this.instAttrEntries(obj).forEach(([k]) => set.add(k));
+      for (const t of obj.cls.mro) if (!t.builtin) t.dict.forEach((_, k) => set.add(k));
+      obj.slotValues?.forEach((_, k) => set.add(k));
+      obj.cls.slots?.forEach((k) => set.add(k));
+      cands = [...set].sort();
+    } else if (!(obj instanceof PyInstance) && BUILTIN_DIRS[this.prof.version][tn]) {
+      cands = BUILTIN_DIRS[this.prof.version][tn];
+    } else this.unsupported(`AttributeError on '${tn}'`);
+    const hint = suggestFrom(name, cands, false);
+    try {
+      if (obj instanceof PyModule) this.throwPy("AttributeError", `module '${obj.name}' has no attribute '${name}'`);
+      if (obj instanceof PyType) this.throwPy("AttributeError", `type object '${obj.name}' has no attribute '${name}'`);
+      this.throwPy("AttributeError", `'${tn}' object has no attribute '${name}'`);
+    } catch (e) {
+      if (e instanceof PyException && hint) e.exc.suggestion = `. Did you mean: '${hint}'?`;
+      throw e;
+    }
   }
 
   getAttrOrNull(obj: PyObj, name: string): PyObj | null {

@@ -780,7 +780,7 @@ function parseFString(s: Token): Expr[] {
     const c = body[i];
     if (c === "{" && body[i + 1] === "{") { lit += "{"; i += 2; continue; }
     if (c === "}" && body[i + 1] === "}") { lit += "}"; i += 2; continue; }
-    if (c === "}") throw new PySyntaxError("f-string: single '}' is not allowed", s.line, s.col + 1);
+    if (c === "}") throw new Unsupported("f-string syntax error", s.line);
     if (c !== "{") { lit += c; i++; continue; }
     flush();
     // find the end of the expression part, respecting nesting and strings
@@ -802,10 +802,10 @@ function parseFString(s: Token): Expr[] {
     }
     exprEnd = j;
     const exprSrc = body.slice(i + 1, exprEnd);
-    if (!exprSrc.trim()) throw new PySyntaxError("f-string: valid expression required before '}'", s.line, s.col + 1);
+    if (!exprSrc.trim()) throw new Unsupported("f-string syntax error", s.line);
     if (body[j] === "!") {
       const cc = body[j + 1];
-      conv = cc === "r" ? 114 : cc === "s" ? 115 : cc === "a" ? 97 : (() => { throw new PySyntaxError("f-string: invalid conversion character", s.line, s.col + 1); })();
+      conv = cc === "r" ? 114 : cc === "s" ? 115 : cc === "a" ? 97 : (() => { throw new Unsupported("f-string syntax error", s.line); })();
       j += 2;
     }
     let spec: Expr | null = null;
@@ -822,9 +822,15 @@ function parseFString(s: Token): Expr[] {
       spec = { type: "JoinedStr", values: specText ? [{ type: "Constant", value: { kind: "str", v: specText }, lineno: s.line, col_offset: s.col }] : [], lineno: s.line, col_offset: s.col };
       j = k;
     }
-    if (body[j] !== "}") throw new PySyntaxError("f-string: expecting '}'", s.line, s.col + 1);
-    const inner = new Parser(tokenize("(" + exprSrc.replace(/\n/g, " ") + ")\n"));
-    const value = inner.expression();
+    if (body[j] !== "}") throw new Unsupported("f-string syntax error", s.line);
+    let value: Expr;
+    try {
+      const inner = new Parser(tokenize("(" + exprSrc.replace(/\n/g, " ") + ")\n"));
+      value = inner.expression();
+    } catch (e) {
+      if (e instanceof PySyntaxError) throw new Unsupported("f-string syntax error", s.line);
+      throw e;
+    }
     out.push({ type: "FormattedValue", value: shiftLines(value, s.line - 1), conversion: conv, format_spec: spec, lineno: s.line, col_offset: s.col });
     i = j + 1;
   }

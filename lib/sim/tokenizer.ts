@@ -136,6 +136,7 @@ export function tokenize(src: string): Token[] {
         j++;
       }
       i = j;
+      if (prefix.includes("f") && /\{[^}]*$/.test(body)) throw new Unsupported("nested f-string quotes", startLine);
       const raw = prefix.includes("r");
       if (prefix.includes("f")) toks.push({ kind: "STRING", value: body, line: startLine, col, prefix: raw ? "fr" : "f" });
       else toks.push({ kind: "STRING", value: raw ? body : decodeEscapes(body, startLine, col), line: startLine, col, prefix: prefix.includes("b") ? "b" : "" });
@@ -151,7 +152,7 @@ export function tokenize(src: string): Token[] {
     if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(src[i + 1] ?? ""))) {
       const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?[jJ]?)/.exec(src.slice(i));
       const text = m ? m[0] : c;
-      if (isIdChar(src[i + text.length] ?? " ")) raise("invalid decimal literal", line, col);
+      if (isIdChar(src[i + text.length] ?? " ")) throw new Unsupported("a number followed directly by a name", line);
       toks.push({ kind: "NUMBER", value: text, line, col });
       i += text.length;
       continue;
