@@ -158,6 +158,11 @@ test("inline checks are graded on the server and saved to the student's progress
   await expect(page.getByText(/You have completed 1 of 12/)).toBeVisible();
   await page.screenshot({ path: path.join(dir, "lessons-index-progress.png"), fullPage: true });
   await noSeriousViolations(page, "index signed in");
+
+  // Progress survives a reload: both checks are marked done when the student comes back.
+  await page.goto("/lessons/refcount");
+  await expect(numeric.getByText("done", { exact: true })).toBeVisible();
+  await expect(concept.getByText("done", { exact: true })).toBeVisible();
 });
 
 test("phone and dark mode: the lesson and its visualizer fit and pass axe", async ({ browser }) => {
