@@ -1,6 +1,7 @@
 // Progress over time: per ISO week (Monday 00:00 UTC, date_trunc('week')) of a course's attempts,
 // how many attempts, how many students were active, the share correct and the mean score.
-// Grouped by (week, student) first, so counting active students needs no COUNT(DISTINCT) sort.
+// Grouped by (week, student) first, so counting active students needs no COUNT(DISTINCT) sort;
+// the assessments as an array (not a join) lets PostgreSQL read only the analytics index.
 import { z } from "zod";
 import { analyticsQuery } from "./run";
 import type { Caller } from "@/lib/auth/caller";
@@ -21,8 +22,8 @@ export async function progressOverTime(caller: Caller, courseId: string): Promis
   const rows = await analyticsQuery(Prisma.sql`
     WITH per_student AS (
       SELECT date_trunc('week', t."createdAt") AS week, count(*) AS n, sum(t.correct::int) AS correct, sum(t.score) AS score
-      FROM "Attempt" t JOIN "Assessment" a ON a.id = t."assessmentId"
-      WHERE a."courseId" = ${course.id}
+      FROM "Attempt" t
+      WHERE t."assessmentId" = ANY(ARRAY(SELECT id FROM "Assessment" WHERE "courseId" = ${course.id}))
       GROUP BY 1, t."userId"
     )
     SELECT week AS "weekStart", sum(n)::int AS attempts, count(*)::int AS students,
