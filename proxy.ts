@@ -6,7 +6,7 @@ import { type NextRequest, NextResponse } from "next/server";
 
 // Pages that need an account. APIs are not listed: they answer 401 JSON themselves, and may
 // be called with a bearer token instead of a cookie.
-export const PROTECTED_PREFIXES = ["/dashboard", "/courses", "/instructor", "/account", "/admin"];
+export const PROTECTED_PREFIXES = ["/dashboard", "/courses", "/assessments", "/instructor", "/account", "/admin"];
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
@@ -26,5 +26,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/courses/:path*", "/instructor/:path*", "/account/:path*", "/admin/:path*"],
+  matcher: ["/dashboard/:path*", "/courses/:path*", "/assessments/:path*", "/instructor/:path*", "/account/:path*", "/admin/:path*"],
 };

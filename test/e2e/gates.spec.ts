@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { createCourse, person, signUp } from "./helpers";
 
-const signedInPages = ["/dashboard", "/courses", "/courses/some-course-id", "/instructor", "/instructor/courses/new", "/account", "/admin"];
+const signedInPages = ["/dashboard", "/courses", "/courses/some-course-id", "/instructor", "/instructor/courses/new", "/account", "/admin", "/assessments"];
 const apis: { method: "GET" | "POST"; path: string; data?: object }[] = [
   { method: "GET", path: "/api/courses" },
   { method: "POST", path: "/api/courses", data: { title: "Sneaky", pythonVersion: "3.12" } },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { pageCourseRole } from "@/lib/auth/page";
 import { courseOverview } from "@/lib/courses/service";
 import { card, PageTitle } from "@/app/ui/page-title";
@@ -67,7 +68,9 @@ export default async function CoursePage({
           <ul className="divide-y divide-zinc-200 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {overview.assessments.map((a) => (
               <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 p-4">
-                <span className="font-medium">{a.title}</span>
+                <Link href={`/assessments/${a.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-300">
+                  {a.title}
+                </Link>
                 <span className="text-sm text-zinc-600 dark:text-zinc-400">
                   {a.kind === "QUIZ" ? "Quiz" : "Homework"} · {dateTime.format(a.opensAt)} to {dateTime.format(a.closesAt)} UTC
                 </span>
