@@ -137,7 +137,8 @@ test("a student sits a timed quiz: start, answer against the clock, hand in; res
 
   const [choice, multi] = questions;
   await page.getByRole("link", { name: /What does assignment do/ }).click();
-  await expect(page.getByTestId("countdown")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "1. What does assignment do?" })).toBeVisible();
+  await expect(page.getByTestId("countdown")).toHaveText(/^[45]:\d\d$/);
   if (choice.definition.answer.kind !== "choice") throw new Error("expected a choice question");
   const right = choice.definition.answer.options[choice.definition.answer.correct].replace(/`/g, "");
   await page.screenshot({ path: path.join(shots, "quiz-question.png"), fullPage: true });
