@@ -5,6 +5,7 @@
 
 import type { ConstValue, Expr, Stmt, Arguments, Comprehension } from "./ast";
 import type { ScopeInfo } from "./objects";
+import { PySyntaxError } from "./tokenizer";
 
 const MAX_INT_BITS = 128;
 const MAX_COLLECTION = 256;
@@ -463,4 +464,25 @@ export function findIsLiteral(body: Stmt[]): number | null {
   };
   body.forEach(st);
   return found;
+}
+
+/** The compiler's context checks: return outside a function, break/continue outside a loop. */
+export function checkContext(body: Stmt[]): void {
+  const walk = (ss: Stmt[], inFunc: boolean, inLoop: boolean): void => {
+    for (const s of ss) {
+      switch (s.type) {
+        case "Return": if (!inFunc) throw new PySyntaxError("'return' outside function", s.lineno, s.col_offset + 1); break;
+        case "Break": if (!inLoop) throw new PySyntaxError("'break' outside loop", s.lineno, s.col_offset + 1); break;
+        case "Continue": if (!inLoop) throw new PySyntaxError("'continue' not properly in loop", s.lineno, s.col_offset + 1); break;
+        case "FunctionDef": walk(s.body, true, false); break;
+        case "ClassDef": walk(s.body, false, false); break;
+        case "While": case "For": walk(s.body, inFunc, true); walk(s.orelse, inFunc, inLoop); break;
+        case "If": walk(s.body, inFunc, inLoop); walk(s.orelse, inFunc, inLoop); break;
+        case "With": walk(s.body, inFunc, inLoop); break;
+        case "Try": walk(s.body, inFunc, inLoop); s.handlers.forEach((h) => walk(h.body, inFunc, inLoop)); walk(s.orelse, inFunc, inLoop); walk(s.finalbody, inFunc, inLoop); break;
+        default: break;
+      }
+    }
+  };
+  walk(body, false, false);
 }

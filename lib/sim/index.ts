@@ -11,6 +11,7 @@ import { BudgetExceeded } from "./heap";
 import { PROFILES, type PythonVersion } from "./versions";
 import { PyInstance, PyStr, resetIds } from "./objects";
 import { collect } from "./gc";
+import { checkContext } from "./compiler";
 import type { Stmt } from "./ast";
 import type { TraceStep } from "./trace";
 import { snapshot } from "./trace";
@@ -68,6 +69,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
       let body: Stmt[];
       try {
         body = parse(source).body;
+        checkContext(body);
       } catch (e) {
         if (e instanceof PySyntaxError) return { stdout: "", stderr: syntaxLine(e), exitCode: 1, syntaxError: { msg: e.msg, lineno: e.lineno, col: e.col } };
         throw e;
@@ -88,6 +90,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
       let body: Stmt[];
       try {
         body = parse(chunk.text).body;
+        checkContext(body);
       } catch (e) {
         if (e instanceof PySyntaxError) { stderr = syntaxLine(e); continue; }
         throw e;

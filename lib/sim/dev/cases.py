@@ -1,3 +1,5 @@
+# Programs of the unit-test table (lib/sim/recorded.test.ts). Writes cases.json to the current
+# directory for lib/sim/dev/record.mjs, whose output lib/sim/dev/gen-tests.mjs turns into the test.
 import json
 C = {}
 C["refcount_alias"] = """import sys
@@ -372,4 +374,55 @@ C["name_error_hint"] = """counter = 3
 print(counter)
 print(cuonter)
 """
+C["attribute_error_hint"] = """class P:
+    def __init__(self):
+        self.value = 1
+p = P()
+x = None
+try:
+    x.append(1)
+except AttributeError as e:
+    print(e)
+print(p.valeu)
+"""
+C["instance_dict"] = """import gc
+class P:
+    pass
+p = P()
+p.a = 1
+p.b = [2]
+print(p.__dict__, vars(p) is p.__dict__)
+p.__dict__["c"] = 3
+print(p.c)
+p.me = p
+del p
+print(gc.collect())
+"""
+C["class_counter_in_del"] = """import gc
+class Blob:
+    count = 0
+    def __init__(self):
+        Blob.count += 1
+        self.me = self
+    def __del__(self):
+        Blob.count -= 1
+gc.disable()
+for i in range(3):
+    b = Blob()
+del b
+print(Blob.count, gc.collect(), Blob.count)
+"""
+for name, src in {
+    "syntax_missing_colon": "x = 3\nif x > 2\n    print(x)\n",
+    "syntax_unclosed": "print('start')\nvalues = [1, 2, 3\nprint(values)\n",
+    "syntax_unterminated": "s = 'abc\nprint(s)\n",
+    "syntax_assign_in_if": "x = 1\nif x = 1:\n    pass\n",
+    "syntax_missing_comma": "items = [1, 2 3]\n",
+    "syntax_return_outside": "print('a')\nreturn 5\n",
+    "syntax_break_outside": "print('a')\nbreak\n",
+    "syntax_unexpected_indent": "x = 1\n    y = 2\n",
+    "syntax_expected_indent": "def f():\nreturn 1\n",
+    "syntax_bad_dedent": "if True:\n    x = 1\n  y = 2\n",
+}.items():
+    C[name] = src
 json.dump([{"name": k, "src": v} for k, v in C.items()] + [{"name": k, "src": v, "mode": "repl"} for k, v in R.items()], open("cases.json", "w"))
