@@ -1238,6 +1238,8 @@ export function installBuiltins(I: Interp): void {
       if (g < 0 || g > 2) throwPy("ValueError", "invalid generation");
       if (P.version === "3.14" && g !== 2) uns("gc.collect(generation) on 3.14's incremental collector");
       const n = I.collectGarbage(g);
+      if (I.autoGcUncertain && n > 0) uns("gc.collect() after an automatic collection may have run");
+      I.autoGcUncertain = false;
       I.gcKnownCount = true;
       lastFull = g === 2;
       return int(n);
@@ -1252,13 +1254,17 @@ export function installBuiltins(I: Interp): void {
       if (P.version === "3.14" && a.length > 2) uns("gc.set_threshold third value on 3.14");
       (P as { threshold: [number, number, number] }).threshold = P.threshold; // profile stays; guard uses current
       I.gcThreshold0 = threshold[0];
+      if (threshold[0] > 0 && H.gen0Count > threshold[0]) I.autoGcUncertain = true;
       return None;
     }),
     get_count: fn("get_count", () => {
-      if (!I.gcKnownCount || !lastFull || H.gen0Count !== 0) return uns("gc.get_count() (it counts the interpreter's own allocations)");
+      if (!I.gcKnownCount || !lastFull || H.gen0Count !== 0 || I.autoGcUncertain) return uns("gc.get_count() (it counts the interpreter's own allocations)");
       return tuple([int(0), int(0), int(0)]);
     }),
-    is_tracked: fn("is_tracked", (a) => H.bool(a[0].tracked)),
+    is_tracked: fn("is_tracked", (a) => {
+      if (I.autoGcUncertain && (a[0] instanceof PyTuple || a[0] instanceof PyDict)) uns("gc.is_tracked after an automatic collection may have run");
+      return H.bool(a[0].tracked);
+    }),
     get_referents: fn("get_referents", (a) => {
       const out: PyObj[] = [];
       for (const o of a) {

@@ -142,6 +142,7 @@ function shutdown(it: Interp): void {
     it.decref(v);
   }
   if (!observable()) return;
+  if (it.autoGcUncertain) it.unsupported("finalizers at shutdown after an automatic collection may have run");
   it.frames = [];
   it.decref(it.globals);
   collect(it.heap, 2, 0, true);
