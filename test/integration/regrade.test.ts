@@ -46,6 +46,7 @@ describe.skipIf(db.skip)(`regrade (${db.target})`, () => {
   let owner: Caller;
   let ta: Caller;
   let student: Caller;
+  let stranger: Caller;
   let assessmentId: string;
   let questionId: string;
   const attempts: { id: string; userId: string; seed: number; answered: "n" | "n+1"; version: 1 | 2; q: "fixed" | "other"; score: number }[] = [];
@@ -59,6 +60,8 @@ describe.skipIf(db.skip)(`regrade (${db.target})`, () => {
     owner = await mk("owner");
     ta = await mk("ta");
     student = await mk("student");
+    stranger = await mk("owner"); // an instructor, of another course
+    await p.course.create({ data: { title: "Elsewhere", ownerId: stranger.id, joinCode: randomUUID().slice(0, 8) } });
     const students = [student, ...(await Promise.all(["s2", "s3", "s4", "s5", "s6"].map(mk)))];
     const course = await p.course.create({ data: { title: "Regrade", ownerId: owner.id, joinCode: randomUUID().slice(0, 8) } });
     await p.enrolment.create({ data: { courseId: course.id, userId: ta.id, role: "TA" } });
@@ -115,6 +118,8 @@ describe.skipIf(db.skip)(`regrade (${db.target})`, () => {
     expect(await refused(() => previewRegrade(ta, assessmentId, questionId, 2))).toBe("forbidden");
     expect(await refused(() => applyRegrade(ta, assessmentId, questionId, 2))).toBe("forbidden");
     expect(await refused(() => applyRegrade(student, assessmentId, questionId, 2))).toBe("forbidden");
+    expect(await refused(() => previewRegrade(stranger, assessmentId, questionId, 2))).toBe("forbidden");
+    expect(await refused(() => applyRegrade(stranger, assessmentId, questionId, 2))).toBe("forbidden");
     expect(await refused(() => previewRegrade(owner, assessmentId, questionId, 3))).toBe("not_found");
   });
 
