@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createPrisma } from "../lib/db/client";
+import { disconnectPrisma } from "../lib/db/client";
 import { EMBEDDED_POOL_MAX, startEmbedded, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { readDemoCredentials, seedDemo, type DemoCredentials } from "../lib/db/seed-demo";
@@ -129,18 +129,20 @@ async function main(): Promise<void> {
   }
 
   if (mode === "demo") {
-    const prisma = createPrisma({ url, poolMax: 1 });
+    // The seed grades its attempts through the app's own submission path, which uses the shared
+    // client: point it at this database, and close it before Next opens its own connection.
+    process.env.DATABASE_URL = url;
+    process.env.DATABASE_POOL_MAX = String(poolMax ?? 10);
     try {
-      const seeded = await seedDemo(prisma, env.dataDir);
+      const seeded = await seedDemo(env.dataDir);
       if (seeded) log("demo data created");
       printCredentials(env, seeded ?? readDemoCredentials(env.dataDir), seeded !== null);
     } catch (error) {
-      await prisma.$disconnect();
+      await disconnectPrisma();
       await embedded?.stop();
       fail(`Could not create the demo data: ${(error as Error).message}`);
     } finally {
-      // Release the connection before Next opens its own: the embedded database wants one client.
-      await prisma.$disconnect();
+      await disconnectPrisma();
     }
   }
 

@@ -10,8 +10,9 @@ export type DatabaseErrorKind = "unavailable" | "conflict";
 
 // Node socket errors on connect or mid-query.
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-// Prisma: can't reach (P1001), timed out (P1002, P1008), closed (P1017), pool timeout (P2024).
-const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// Prisma: can't reach (P1001), timed out (P1002, P1008), closed (P1017), pool timeout (P2024), and a
+// transaction that could not start in time (P2028: every connection busy or the server gone).
+const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // Driver-adapter error kinds that mean "the database cannot serve us right now". A missing
 // database or refused credentials are included: no request can succeed until an operator acts,
 // and the client should see an outage (503), not a bug (500).

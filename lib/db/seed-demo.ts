@@ -1,17 +1,28 @@
-// The demo's data, created by `npm run demo` in an empty database: one course, an instructor,
-// four students, two small questions in a published homework, and a few graded attempts, so every
-// page has something to show. Production seeds nothing.
+// The demo's data, created by `npm run demo` in an empty database: the question bank, one course,
+// an instructor, four students, a published homework and a timed quiz over bank questions, and
+// some graded attempts, so every page has something to show. Production seeds nothing.
+//
+// The attempts go through the real submission path (lib/attempts), so the demo shows exactly what
+// students produce: variants from their seeds, keys from the simulator, misconceptions detected.
+// That path uses the shared client, so the seed does too: set DATABASE_URL first.
 //
 // Passwords are random per data folder and kept beside the database in `<data dir>/demo-credentials.json`
 // (git-ignored, 0600), so the terminal can print them again at every start.
-// The question `definition`s are a placeholder shape until the question format lands.
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { Caller } from "../auth/caller";
 import { hashPassword } from "../auth/password";
+import { syncBank } from "../bank/sync";
+import { submitAttempt } from "../attempts/submit";
+import { currentVariantRow, pythonOf } from "../attempts/variants";
+import { definitionOf, keyFor, variantOf } from "../attempts/keys";
+import { getSimulator } from "../attempts/simulator";
+import { loadStudentAssessment, slotOf } from "../assessments/access";
+import type { KeyAnswer } from "../grading/key";
 import { generateJoinCode } from "../courses/join-code";
-import type { PrismaClient } from "./client";
+import { getPrisma } from "./client";
 
 export const DEMO_COURSE_TITLE = "SC1007 Memory management in Python";
 
@@ -27,37 +38,30 @@ const PEOPLE = [
   { email: "guido@heapwise.test", name: "Guido van Rossum", role: "STUDENT" },
 ] as const;
 
-const QUESTIONS = [
-  {
-    slug: "demo-shared-rows",
-    title: "Rows that are one list",
-    mechanism: "aliasing",
-    definition: {
-      prompt: "What does this program print?",
-      code: "a = [0] * 3\nb = [a] * 2\nb[0][1] = 7\nprint(sum(b[1]))\n",
-      answer: { kind: "integer" },
-    },
-  },
-  {
-    slug: "demo-append-vs-concat",
-    title: "append versus +",
-    mechanism: "aliasing",
-    definition: {
-      prompt: "What does this program print?",
-      code: "a = [1, 2, 3]\nb = a\nb.append(4)\na = a + [5]\nprint(len(b))\n",
-      answer: { kind: "integer" },
-    },
-  },
+// Bank questions (content/questions/<mechanism>/<slug>.json) in each assessment.
+const HOMEWORK = ["getrefcount-minus-one", "int-iadd-is", "collect-two-node-cycle", "repl-string-literals", "names-diagram", "del-with-holder"];
+const QUIZ = ["self-referencing-list", "threshold-values", "collect-after-disable"];
+
+// Who answered what on the homework: [student index in PEOPLE, slug, right or wrong].
+const ATTEMPTS: [number, string, boolean][] = [
+  [1, "getrefcount-minus-one", false],
+  [1, "getrefcount-minus-one", true],
+  [1, "int-iadd-is", true],
+  [1, "collect-two-node-cycle", true],
+  [2, "getrefcount-minus-one", false],
+  [2, "int-iadd-is", false],
+  [2, "repl-string-literals", true],
+  [3, "collect-two-node-cycle", false],
+  [3, "collect-two-node-cycle", true],
 ];
 
-// Who answered what: [student index in PEOPLE, question index, answer, correct].
-const ATTEMPTS: [number, number, number, boolean][] = [
-  [1, 0, 7, true],
-  [1, 1, 5, false],
-  [1, 1, 4, true],
-  [2, 0, 0, false],
-  [3, 1, 4, true],
-];
+/** The answer a student who is right (or off by the most common slip) would give. */
+function answerFor(key: KeyAnswer, right: boolean): KeyAnswer {
+  if (right) return key;
+  if (key.kind === "integer") return { kind: "integer", value: key.value + 1 };
+  if (key.kind === "boolean") return { kind: "boolean", value: !key.value };
+  throw new Error(`the demo seed answers only integer and boolean questions, not ${key.kind}`);
+}
 
 export function credentialsPath(dataDir: string): string {
   return path.join(dataDir, "demo-credentials.json");
@@ -71,60 +75,64 @@ export function readDemoCredentials(dataDir: string): DemoCredentials | null {
 }
 
 /** Seeds the demo if the database has no users yet. Returns null if it already had some. */
-export async function seedDemo(prisma: PrismaClient, dataDir: string): Promise<DemoCredentials | null> {
+export async function seedDemo(dataDir: string): Promise<DemoCredentials | null> {
+  const prisma = getPrisma();
   if ((await prisma.user.count()) > 0) return null;
+  await syncBank(prisma);
   const accounts = PEOPLE.map((person) => ({ ...person, password: randomBytes(9).toString("base64url") }));
   const hashes = await Promise.all(accounts.map((account) => hashPassword(account.password)));
   const joinCode = generateJoinCode();
   const now = Date.now();
   const day = 24 * 60 * 60 * 1000;
+  const bank = new Map((await prisma.question.findMany({ where: { courseId: null }, select: { id: true, slug: true } })).map((q) => [q.slug, q.id]));
+  const questionId = (slug: string): string => {
+    const id = bank.get(slug);
+    if (!id) throw new Error(`the demo needs the bank question "${slug}", which content/questions lacks`);
+    return id;
+  };
 
-  await prisma.$transaction(async (tx) => {
+  const { users, homeworkId } = await prisma.$transaction(async (tx) => {
     const users = [];
     for (const [i, account] of accounts.entries()) {
       users.push(await tx.user.create({ data: { email: account.email, name: account.name, role: account.role, passwordHash: hashes[i] } }));
     }
-    const instructor = users[0];
-    const course = await tx.course.create({ data: { title: DEMO_COURSE_TITLE, ownerId: instructor.id, joinCode } });
+    const course = await tx.course.create({ data: { title: DEMO_COURSE_TITLE, ownerId: users[0].id, joinCode } });
     await tx.enrolment.createMany({
       data: users.map((user) => ({ courseId: course.id, userId: user.id, role: user.role === "INSTRUCTOR" ? ("INSTRUCTOR" as const) : ("STUDENT" as const) })),
     });
     const homework = await tx.assessment.create({
       data: {
-        courseId: course.id, title: "Week 1: names and objects", kind: "HOMEWORK",
+        courseId: course.id, title: "Week 1: names, references and reference counts", kind: "HOMEWORK",
         opensAt: new Date(now - day), closesAt: new Date(now + 14 * day), publishedAt: new Date(now - day),
+        scorePolicy: "BEST", releasePolicy: "IMMEDIATELY",
       },
     });
-    const slots = [];
-    for (const [position, q] of QUESTIONS.entries()) {
-      const question = await tx.question.create({
-        data: { slug: q.slug, courseId: course.id, title: q.title, mechanism: q.mechanism, authorId: instructor.id },
-      });
-      const version = await tx.questionVersion.create({ data: { questionId: question.id, version: 1, definition: q.definition, authorId: instructor.id } });
-      const slot = await tx.assessmentQuestion.create({ data: { assessmentId: homework.id, questionId: question.id, position: position + 1 } });
-      slots.push({ question, version, slot });
+    const quiz = await tx.assessment.create({
+      data: {
+        courseId: course.id, title: "Quiz 1: the cyclic collector", kind: "QUIZ",
+        opensAt: new Date(now - day), closesAt: new Date(now + 7 * day), publishedAt: new Date(now - day),
+        timeLimitMinutes: 20, maxAttempts: 1, releasePolicy: "AFTER_CLOSE",
+      },
+    });
+    for (const [assessmentId, slugs] of [[homework.id, HOMEWORK], [quiz.id, QUIZ]] as const) {
+      for (const [i, slug] of slugs.entries()) {
+        await tx.assessmentQuestion.create({ data: { assessmentId, questionId: questionId(slug), position: i + 1, points: 1 } });
+      }
     }
-    const tries = new Map<string, number>();
-    for (const [who, which, value, correct] of ATTEMPTS) {
-      const user = users[who];
-      const { question, version, slot } = slots[which];
-      const attemptNumber = (tries.get(`${who}:${which}`) ?? 0) + 1;
-      tries.set(`${who}:${which}`, attemptNumber);
-      const seed = 1000 * who + 10 * which + attemptNumber;
-      const variant = await tx.variant.create({
-        data: { userId: user.id, questionId: question.id, questionVersionId: version.id, assessmentQuestionId: slot.id, attemptNumber, seed, pythonVersion: "3.12" },
-      });
-      await tx.attempt.create({
-        data: {
-          userId: user.id, assessmentId: homework.id, assessmentQuestionId: slot.id, questionId: question.id,
-          questionVersionId: version.id, variantId: variant.id, seed, pythonVersion: "3.12",
-          answer: { value }, correct, score: correct ? 1 : 0, points: correct ? slot.points : 0,
-          feedback: { message: correct ? "Correct." : "Not quite: follow which names refer to the same list." },
-          idempotencyKey: randomUUID(),
-        },
-      });
-    }
+    return { users, homeworkId: homework.id };
   }, { timeout: 30_000 });
+
+  for (const [who, slug, right] of ATTEMPTS) {
+    const user = users[who];
+    const caller: Caller = { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+    // The key of the variant this student is shown, as the grader computes it.
+    const loaded = await loadStudentAssessment(caller, homeworkId, new Date());
+    const row = await currentVariantRow(user.id, loaded, slotOf(loaded, questionId(slug)));
+    const definition = definitionOf(row.questionVersion);
+    const key = keyFor(getSimulator(), row.questionVersionId, definition, variantOf(definition, row.seed), pythonOf(loaded.assessment));
+    if (!key.ok) throw new Error(`demo question ${slug} is not gradable: ${key.error.message}`);
+    await submitAttempt(caller, { assessmentId: homeworkId, questionId: questionId(slug), answer: answerFor(key.key.answer, right), idempotencyKey: randomUUID() });
+  }
 
   const credentials: DemoCredentials = { joinCode, accounts: accounts.map(({ email, password, role, name }) => ({ email, password, role, name })) };
   mkdirSync(dataDir, { recursive: true });

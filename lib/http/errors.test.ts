@@ -50,4 +50,9 @@ describe("toErrorBody", () => {
     expect(toErrorBody(duplicate, classifyDatabaseError)).toMatchObject({ status: 409, body: { error: "conflict" } });
     expect(toErrorBody(refused).status).toBe(500); // without a classifier it is just unknown
   });
+
+  it("answers 503 when a transaction could not start in time (every connection busy, or the server gone)", () => {
+    const starved = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    expect(toErrorBody(starved, classifyDatabaseError)).toMatchObject({ status: 503, body: { error: "unavailable" } });
+  });
 });

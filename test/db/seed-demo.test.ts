@@ -12,8 +12,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "heapwise-seed-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe.skipIf(db.skip)("demo seed", () => {
-  it("creates the course, an instructor, four students and attempts that point at real rows", async () => {
-    const credentials = await seedDemo(db.prisma, dataDir);
+  it("creates the course, an instructor, four students and graded attempts on bank questions", async () => {
+    const credentials = await seedDemo(dataDir);
     expect(credentials).not.toBeNull();
     if (!credentials) return;
     const prisma = db.prisma;
@@ -41,9 +41,14 @@ describe.skipIf(db.skip)("demo seed", () => {
       expect(attempt.variant.questionVersionId).toBe(attempt.questionVersionId);
       expect(attempt.variant.seed).toBe(attempt.seed);
       expect(attempt.assessmentQuestion?.questionId).toBe(attempt.questionId);
-      expect(attempt.questionVersion.definition).toMatchObject({ prompt: expect.any(String), code: expect.any(String), answer: { kind: "integer" } });
+      expect(attempt.questionVersion.definition).toMatchObject({ prompt: expect.any(String), code: expect.any(String) });
     }
-    expect(await prisma.question.count()).toBe(2);
+    // Graded by the simulator: the seed answers some right and some wrong, and both show.
+    expect(new Set(attempts.map((a) => a.correct))).toEqual(new Set([true, false]));
+    expect(attempts.some((a) => a.misconception !== null)).toBe(true);
+    // The whole bank is there for assessments to draw on, and both assessments are published.
+    expect(await prisma.question.count({ where: { courseId: null } })).toBeGreaterThanOrEqual(80);
+    expect(await prisma.assessment.count({ where: { publishedAt: { not: null } } })).toBe(2);
   });
 
   it("keeps the credentials beside the data, readable by the owner only, and seeds nothing the second time", async () => {
@@ -51,7 +56,7 @@ describe.skipIf(db.skip)("demo seed", () => {
     expect(saved?.accounts).toHaveLength(5);
     expect(statSync(credentialsPath(dataDir)).mode & 0o077).toBe(0);
     const users = await db.prisma.user.count();
-    expect(await seedDemo(db.prisma, dataDir)).toBeNull();
+    expect(await seedDemo(dataDir)).toBeNull();
     expect(await db.prisma.user.count()).toBe(users);
     expect(readDemoCredentials(dataDir)).toEqual(saved);
   });
