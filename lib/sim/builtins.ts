@@ -1009,7 +1009,7 @@ export function installBuiltins(I: Interp): void {
       return acc;
     } finally { items.forEach((x) => I.decref(x)); }
   });
-  def("sorted", (a, kw) => { const items = collectIter(a[0], !kw.get("key") || kw.get("key") instanceof PyNone); sortItems(items, kw); return H.list(items, items.length); });
+  def("sorted", (a, kw) => { const l = listFrom(a[0], !kw.get("key") || kw.get("key") instanceof PyNone); sortItems(l.items, kw); return l; });
   def("reversed", (a) => {
     const o = a[0];
     if (o instanceof PyList || o instanceof PyTuple) { const n = o.items.length; return seqIter(o, o instanceof PyList ? "list_reverseiterator" : "reversed", (i) => (i < n && n - 1 - i < o.items.length ? inc(o.items[n - 1 - i]) : null)); }
@@ -1121,17 +1121,29 @@ export function installBuiltins(I: Interp): void {
   });
   ctor("str", (a) => (a.length ? (a[0] instanceof PyStr ? inc(a[0]) : a[0] instanceof PyInt || a[0] instanceof PyFloat ? H.freshStr(toStr(a[0])) : str(toStr(a[0]))) : str("")));
   ctor("bool", (a) => H.bool(a.length ? truthy(a[0]) : false));
-  ctor("list", (a) => {
-    if (!a.length) return H.list([]);
-    const src = a[0];
-    if (src instanceof PyList || src instanceof PyTuple) return H.list(src.items.map(inc));
-    if (src instanceof PyRange) { const items = collectIter(src); return H.list(items, items.length); }
-    if (src instanceof PyDict || src instanceof PyStr || src instanceof PySet) { const items = collectIter(src); return H.list(items, items.length); }
-    // list(iterator) grows by append (no length hint for our iterators)
-    const l = H.list([]);
-    for (const x of collectIter(src)) I.listAppend(l, x);
+  /** list(iterable) as list___init__ sizes it (measured on the real interpreters). */
+  const listFrom = (src: PyObj, unordered = false): PyList => {
+    if (src instanceof PyList || src instanceof PyTuple || src instanceof PyRange || src instanceof PyStr || src instanceof PySet || (src instanceof PyDict && P.version <= "3.12")) {
+      // an object with a length: list_preallocate_exact, rounded up to even
+      const items = src instanceof PyList || src instanceof PyTuple ? src.items.map(inc) : collectIter(src, unordered);
+      return H.list(items, (items.length + 1) & ~1);
+    }
+    const items = collectIter(src, unordered);
+    if (src instanceof PyDict) {
+      // 3.13+: the dict's items extend through list_resize
+      const l = H.list([], 0);
+      I.listResize(l, items.length);
+      l.items = items;
+      return l;
+    }
+    // no length: list_extend guesses 8, appends, then cuts back
+    const l = H.list([], 8);
+    if (src instanceof PyIterator && !["generator", "enumerate", "zip"].includes(src.label)) l.sizeKnown = false;
+    for (const x of items) I.listAppend(l, x);
+    if (l.items.length < l.allocated) I.listResize(l, l.items.length);
     return l;
-  });
+  };
+  ctor("list", (a) => (a.length ? listFrom(a[0]) : H.list([])));
   ctor("tuple", (a) => {
     if (!a.length) return H.emptyTuple;
     if (a[0] instanceof PyTuple) return inc(a[0]);
@@ -1189,7 +1201,7 @@ export function installBuiltins(I: Interp): void {
       if (cps.every((c) => c < 256)) return S.strLatin1 + cps.length;
       return uns("getsizeof of a non-Latin-1 string");
     }
-    if (o instanceof PyList) return S.list + P.pointer * o.allocated;
+    if (o instanceof PyList) return o.sizeKnown ? S.list + P.pointer * o.allocated : uns("getsizeof of a list built from this iterator");
     if (o instanceof PyTuple) return S.tuple + P.pointer * o.items.length;
     if (o instanceof PyDict) {
       if (o.hadDeletion) return uns("getsizeof of a dict after deletions");

@@ -117,7 +117,14 @@ export class Heap {
     }
     return o;
   }
-  tuple(items: PyObj[]): PyTuple { return items.length === 0 ? this.emptyTuple : this.add(new PyTuple(items)); }
+  tuple(items: PyObj[]): PyTuple {
+    if (items.length === 0) return this.emptyTuple;
+    const t = this.add(new PyTuple(items));
+    if (this.prof.atomicTuplesUntracked && !this.buildingConst && items.every((x) => !x.tracked)) t.tracked = false;
+    return t;
+  }
+  /** Constant tuples made by the compiler are tracked even on 3.14. */
+  buildingConst = false;
   list(items: PyObj[], allocated?: number): PyList { return this.add(new PyList(items, allocated)); }
 
   incref(o: PyObj): PyObj { if (!o.uncounted) o.rc++; return o; }

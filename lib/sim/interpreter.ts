@@ -185,7 +185,8 @@ export class Interp {
         const k = constKey(cv);
         let o = unit.get(k);
         if (!o) {
-          o = this.makeConst(cv); // this first reference belongs to the code object
+          this.heap.buildingConst = true;
+          try { o = this.makeConst(cv); } finally { this.heap.buildingConst = false; } // this first reference belongs to the code object
           unit.set(k, o);
           if (arena) this.incref(o); // the parser's arena keeps one more while the file runs
         } else this.incref(o);

@@ -40,6 +40,8 @@ export class PyNone extends PyObj { constructor() { super("NoneType"); } }
 export class PyEllipsis extends PyObj { constructor() { super("ellipsis"); } }
 export class PyList extends PyObj {
   allocated: number;
+  /** False when the over-allocation of how it was built is not modelled: getsizeof refuses. */
+  sizeKnown = true;
   constructor(public items: PyObj[], allocated?: number) { super("list"); this.allocated = allocated ?? items.length; }
 }
 export class PyTuple extends PyObj { constructor(readonly items: PyObj[]) { super("tuple"); } }

@@ -24,6 +24,8 @@ export interface Profile {
   charConstIsCached: boolean;
   /** A materialized instance __dict__ is a separate collector-tracked object (3.11, 3.12; 3.13 keeps inline values). */
   materializedDictTracked: boolean;
+  /** Tuples built at run time from untracked items start untracked (3.14). */
+  atomicTuplesUntracked: boolean;
   /** gc.get_threshold() at start-up. */
   threshold: [number, number, number];
   /** Comprehensions are inlined into their enclosing code (PEP 709, 3.12). */
@@ -47,12 +49,12 @@ const D311 = { general: [224, 352, 632, 1168, 2264], unicode: [184, 272, 464, 83
 const D314 = { general: [128, 196, 344, 628, 1196], unicode: [108, 156, 260, 460, 852] };
 
 export const PROFILES: Record<PythonVersion, Profile> = {
-  "3.10": { version: "3.10", materializedDictTracked: true, charConstIsCached: true, immortalRefcount: null, internedImmortal: false, callerKeepsArgs: true, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: true, threshold: [700, 10, 10], inlinedComprehensions: false, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(49, 73, 24, D310) },
-  "3.11": { version: "3.11", materializedDictTracked: true, charConstIsCached: false, immortalRefcount: null, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [700, 10, 10], inlinedComprehensions: false, dictsAlwaysTracked: false, pointer: 8, instanceSize: 56, size: S64(49, 73, 28, D311) },
-  "3.12": { version: "3.12", materializedDictTracked: true, charConstIsCached: false, immortalRefcount: 4294967295, internedImmortal: true, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [700, 10, 10], inlinedComprehensions: true, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(41, 60, 28, D311) },
-  "3.13": { version: "3.13", materializedDictTracked: false, charConstIsCached: true, immortalRefcount: 4294967295, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [2000, 10, 10], inlinedComprehensions: true, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(41, 60, 28, D311) },
+  "3.10": { version: "3.10", atomicTuplesUntracked: false, materializedDictTracked: true, charConstIsCached: true, immortalRefcount: null, internedImmortal: false, callerKeepsArgs: true, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: true, threshold: [700, 10, 10], inlinedComprehensions: false, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(49, 73, 24, D310) },
+  "3.11": { version: "3.11", atomicTuplesUntracked: false, materializedDictTracked: true, charConstIsCached: false, immortalRefcount: null, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [700, 10, 10], inlinedComprehensions: false, dictsAlwaysTracked: false, pointer: 8, instanceSize: 56, size: S64(49, 73, 28, D311) },
+  "3.12": { version: "3.12", atomicTuplesUntracked: false, materializedDictTracked: true, charConstIsCached: false, immortalRefcount: 4294967295, internedImmortal: true, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [700, 10, 10], inlinedComprehensions: true, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(41, 60, 28, D311) },
+  "3.13": { version: "3.13", atomicTuplesUntracked: false, materializedDictTracked: false, charConstIsCached: true, immortalRefcount: 4294967295, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: false, arenaHoldsConstants: true, instanceDictCounted: false, threshold: [2000, 10, 10], inlinedComprehensions: true, dictsAlwaysTracked: false, pointer: 8, instanceSize: 48, size: S64(41, 60, 28, D311) },
   "3.14": {
-    version: "3.14", materializedDictTracked: false, charConstIsCached: true, immortalRefcount: 1879048192, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: true, arenaHoldsConstants: false, instanceDictCounted: false, threshold: [2000, 10, 0], inlinedComprehensions: true, dictsAlwaysTracked: true, pointer: 4, instanceSize: 24,
+    version: "3.14", atomicTuplesUntracked: true, materializedDictTracked: false, charConstIsCached: true, immortalRefcount: 1879048192, internedImmortal: false, callerKeepsArgs: false, borrowedLocalLoads: true, arenaHoldsConstants: false, instanceDictCounted: false, threshold: [2000, 10, 0], inlinedComprehensions: true, dictsAlwaysTracked: true, pointer: 4, instanceSize: 24,
     size: { intBase: 12, int0: 16, float: 16, strAscii: 21, strLatin1: 32, none: 8, list: 28, tuple: 24, dictEmpty: 40, set: 108, setEntry: 8, dict: D314 },
   },
 };
