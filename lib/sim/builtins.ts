@@ -76,7 +76,7 @@ export function installBuiltins(I: Interp): void {
   // not answered: CPython's arity messages differ by function and version.
   const guard = (name: string, f: BuiltinFn): BuiltinFn => (args, kw) => {
     try { return f(args, kw); } catch (e) {
-      if (e instanceof TypeError) throw new Unsupported(`${name}() called with these arguments`, I.line);
+      if (e instanceof TypeError || (e instanceof RangeError && !/call stack/i.test(e.message))) throw new Unsupported(`${name}() called with these arguments`, I.line);
       throw e;
     }
   };
@@ -831,7 +831,7 @@ export function installBuiltins(I: Interp): void {
         I.decref(v);
         return None;
       };
-      case "index": return (a) => { const k = l.items.findIndex((x) => x === a[1] || eq(x, a[1])); if (k < 0) throwPy("ValueError", `${repr(a[1])} is not in list`); return int(k); };
+      case "index": return (a) => { if (a.length > 2) uns("list.index with bounds"); const k = l.items.findIndex((x) => x === a[1] || eq(x, a[1])); if (k < 0) throwPy("ValueError", P.version >= "3.14" ? "list.index(x): x not in list" : `${repr(a[1])} is not in list`); return int(k); };
       case "count": return (a) => int(l.items.filter((x) => x === a[1] || eq(x, a[1])).length);
       case "copy": return () => H.list(l.items.map(inc));
       case "clear": return () => { const old = l.items; l.items = []; l.allocated = 0; old.reverse().forEach((x) => I.decref(x)); return None; };
@@ -1058,7 +1058,11 @@ export function installBuiltins(I: Interp): void {
   });
   def("divmod", (a) => { const q = binop("FloorDiv", a[0], a[1], false); const r = binop("Mod", a[0], a[1], false); return tuple([q, r]); });
   def("pow", (a) => { if (a.length === 3) { const b = num(a[0]) as bigint; let e = num(a[1]) as bigint; const m = num(a[2]) as bigint; let r = 1n; let x = ((b % m) + m) % m; while (e > 0n) { if (e & 1n) r = (r * x) % m; x = (x * x) % m; e >>= 1n; } return int(r); } return binop("Pow", a[0], a[1], false); });
-  def("chr", (a) => str(String.fromCodePoint(Number(asInt(a[0], "")))));
+  def("chr", (a) => {
+    const c = asInt(a[0], "");
+    if (c < 0n || c >= 0x110000n) throwPy("ValueError", "chr() arg not in range(0x110000)");
+    return str(String.fromCodePoint(Number(c)));
+  });
   def("ord", (a) => { const s = a[0]; if (!(s instanceof PyStr) || [...s.v].length !== 1) throwPy("TypeError", `ord() expected a character, but string of length ${s instanceof PyStr ? s.v.length : 0} found`); return int(s.v.codePointAt(0) ?? 0); });
   def("hex", (a) => { const v = asInt(a[0], ""); return str((v < 0n ? "-0x" : "0x") + (v < 0n ? -v : v).toString(16)); });
   def("bin", (a) => { const v = asInt(a[0], ""); return str((v < 0n ? "-0b" : "0b") + (v < 0n ? -v : v).toString(2)); });
@@ -1153,9 +1157,12 @@ export function installBuiltins(I: Interp): void {
     const d = H.add(new PyDict());
     if (a[0] instanceof PyDict) for (const e of a[0].map.values()) I.dictSet(d, e.key, inc(e.value));
     else if (a[0]) {
+      let index = 0;
       for (const pair of collectIter(a[0])) {
         const kv = pair instanceof PyTuple || pair instanceof PyList ? pair.items : null;
-        if (!kv || kv.length !== 2) { I.decref(pair); throwPy("ValueError", "dictionary update sequence element #0 has wrong length"); }
+        if (!kv) { I.decref(pair); uns("dict() from elements that are not tuples or lists"); }
+        if (kv.length !== 2) { I.decref(pair); throwPy("ValueError", `dictionary update sequence element #${index} has length ${kv.length}; 2 is required`); }
+        index++;
         I.dictSet(d, kv[0], inc(kv[1]));
         I.decref(pair);
       }

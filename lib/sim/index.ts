@@ -113,7 +113,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     const out = it?.out ?? "";
     if (e instanceof Unsupported) return { stdout: out, stderr: `unsupported: ${e.what} (line ${e.lineno || it?.line || 0})\n`, exitCode: 2 };
     if (e instanceof BudgetExceeded) return { stdout: out, stderr: `budget: ${e.message} (line ${it?.line ?? 0})\n`, exitCode: 3 };
-    if (e instanceof RangeError) return { stdout: out, stderr: `unsupported: recursion too deep for the simulator (line ${it?.line ?? 0})\n`, exitCode: 2 };
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return { stdout: out, stderr: `unsupported: recursion too deep for the simulator (line ${it?.line ?? 0})\n`, exitCode: 2 };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: out, stderr: `internal: ${msg}\n`, exitCode: 70 };
   }

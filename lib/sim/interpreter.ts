@@ -148,9 +148,9 @@ export class Interp {
       d.usedSlots = n;
     }
   }
-  dictGet(d: PyDict, k: PyObj): PyObj | undefined { return d.map.get(this.key(k))?.value; }
+  dictGet(d: PyDict, k: PyObj): PyObj | undefined { return d.map.get(this.key(k, "dict key"))?.value; }
   dictDel(d: PyDict, k: PyObj): boolean {
-    const hk = this.key(k);
+    const hk = this.key(k, "dict key");
     const e = d.map.get(hk);
     if (!e) return false;
     d.map.delete(hk);
