@@ -1182,13 +1182,16 @@ export function installBuiltins(I: Interp): void {
   I.getType("BaseException").dict.set("__init__", fn("__init__", () => None));
 
   // ---------- modules ----------
-  const mod = (name: string, attrs: Record<string, PyObj>) => {
-    const m = new PyModule(name);
-    m.uncounted = true;
-    m.rc = 1;
-    for (const [k, v] of Object.entries(attrs)) m.attrs.set(k, v);
-    I.modules.set(name, m);
-    return m;
+  // modules are built on first import: most programs import one or two of them
+  const mod = (name: string, attrs: () => Record<string, PyObj>) => {
+    I.moduleFactories.set(name, () => {
+      const m = new PyModule(name);
+      m.uncounted = true;
+      m.rc = 1;
+      for (const [k, v] of Object.entries(attrs())) m.attrs.set(k, v);
+      I.modules.set(name, m);
+      return m;
+    });
   };
   const sizeOfInt = (v: bigint): number => {
     const a = v < 0n ? -v : v;
@@ -1237,7 +1240,7 @@ export function installBuiltins(I: Interp): void {
     if (o instanceof PyFunction && o.def.type === "FunctionDef" && !(H.live.has(o))) return uns("sys.getrefcount of a method");
     return int(o.rc - (borrowed ? 1 : 0));
   };
-  const sys = mod("sys", {
+  const sys = mod("sys", () => ({
     getrefcount: fn("getrefcount", (a) => { nargs("getrefcount", a, 1, 1); return refcountOf(a[0], I.borrowedArgs[0] === true); }),
     getsizeof: fn("getsizeof", (a) => { if (a.length !== 1) uns("getsizeof with a default"); return int(getsizeof(a[0])); }),
     intern: fn("intern", (a) => {
@@ -1247,11 +1250,11 @@ export function installBuiltins(I: Interp): void {
       if (existing) return existing;
       return H.intern(s.v, s);
     }),
-  });
+  }));
   void sys;
   let threshold: [number, number, number] = [...P.threshold];
   let lastFull = false;
-  mod("gc", {
+  mod("gc", () => ({
     collect: fn("collect", (a) => {
       const g = a[0] ? Number(asInt(a[0], "")) : 2;
       if (g < 0 || g > 2) throwPy("ValueError", "invalid generation");
@@ -1300,8 +1303,8 @@ export function installBuiltins(I: Interp): void {
     get_referrers: fn("get_referrers", () => uns("gc.get_referrers (it sees the interpreter's own frames and dicts)")),
     get_objects: fn("get_objects", () => uns("gc.get_objects")),
     garbage: H.list([]),
-  });
-  mod("weakref", {
+  }));
+  mod("weakref", () => ({
     ref: fn("ref", (a) => { if (a.length < 1 || a.length > 2) throwPy("TypeError", `__new__ expected at most 2 arguments, got ${a.length}`); return newWeakref(a[0], a[1] && !(a[1] instanceof PyNone) ? a[1] : null); }),
     getweakrefcount: fn("getweakrefcount", (a) => int(a[0].weakrefs?.length ?? 0)),
     WeakValueDictionary: fn("WeakValueDictionary", (a) => { if (a.length) uns("WeakValueDictionary(initial)"); return H.add(new PyWeakValueDict()); }),
@@ -1309,7 +1312,7 @@ export function installBuiltins(I: Interp): void {
     WeakKeyDictionary: fn("WeakKeyDictionary", () => uns("weakref.WeakKeyDictionary")),
     WeakSet: fn("WeakSet", () => uns("weakref.WeakSet")),
     finalize: fn("finalize", () => uns("weakref.finalize")),
-  });
+  }));
   const shallow = (o: PyObj): PyObj => {
     if (o instanceof PyList) return H.list(o.items.map(inc));
     if (o instanceof PyDict) return copyDict(o);
@@ -1365,10 +1368,10 @@ export function installBuiltins(I: Interp): void {
     }
     return uns("copy.deepcopy of " + typeName(o));
   };
-  mod("copy", {
+  mod("copy", () => ({
     copy: fn("copy", (a) => shallow(a[0])),
     deepcopy: fn("deepcopy", (a) => { if (a.length > 1) uns("deepcopy memo"); return deep(a[0], new Map()); }),
-  });
+  }));
 
   // threads run on a deterministic schedule: start() runs the target to completion
   let threadCount = 0;
@@ -1419,7 +1422,7 @@ export function installBuiltins(I: Interp): void {
       default: return null;
     }
   };
-  mod("threading", {
+  mod("threading", () => ({
     Thread: fn("Thread", (a, kw) => {
       if (a.length) uns("Thread positional arguments");
       const t = H.add(new PyInstance(threadT));
@@ -1441,7 +1444,7 @@ export function installBuiltins(I: Interp): void {
     RLock: fn("RLock", () => uns("threading.RLock")),
     current_thread: fn("current_thread", () => uns("threading.current_thread")),
     active_count: fn("active_count", () => int(1)),
-  });
+  }));
   void PyCell; void PyCode; void PySlice;
 }
 

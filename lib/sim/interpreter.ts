@@ -1266,10 +1266,11 @@ export class Interp {
   }
 
   importModule(name: string): PyModule {
-    const m = this.modules.get(name);
+    const m = this.modules.get(name) ?? this.moduleFactories.get(name)?.();
     if (!m) this.unsupported(`import of module '${name}'`);
     return m;
   }
+  moduleFactories = new Map<string, () => PyModule>();
 
   // ---- attributes ----
   /** An instance attribute (borrowed), from the inline values or the materialized __dict__. */

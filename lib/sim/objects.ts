@@ -16,20 +16,34 @@ let nextId = 1;
 export function resetIds(): void { nextId = 1; }
 
 export class PyObj {
-  readonly id = nextId++;
-  rc = 0;
-  tracked = false;
-  gen = 0;
+  // Assigned in the constructor rather than as class fields: one hidden class, cheap to build.
+  declare readonly id: number;
+  declare rc: number;
+  declare tracked: boolean;
+  declare gen: number;
   /** Refcount not modelled: immortal (3.12+) or start-up dependent. */
-  uncounted = false;
-  immortal = false;
-  interned = false;
-  freed = false;
+  declare uncounted: boolean;
+  declare immortal: boolean;
+  declare interned: boolean;
+  declare freed: boolean;
   /** Its strong references were already released (by the collector's tp_clear or by dealloc). */
-  cleared = false;
+  declare cleared: boolean;
   /** Weak references pointing here, oldest first. */
-  weakrefs: PyWeakref[] | null = null;
-  constructor(readonly kind: Kind) {}
+  declare weakrefs: PyWeakref[] | null;
+  declare readonly kind: Kind;
+  constructor(kind: Kind) {
+    this.kind = kind;
+    this.id = nextId++;
+    this.rc = 0;
+    this.tracked = false;
+    this.gen = 0;
+    this.uncounted = false;
+    this.immortal = false;
+    this.interned = false;
+    this.freed = false;
+    this.cleared = false;
+    this.weakrefs = null;
+  }
 }
 
 export class PyInt extends PyObj { constructor(readonly v: bigint) { super("int"); } }
