@@ -929,7 +929,10 @@ export function installBuiltins(I: Interp): void {
       if (name === "keys" || name === "items" || name === "values") m = () => uns("iterating a WeakValueDictionary");
     } else if (o instanceof PyIterator && o.label.startsWith("dict_")) {
       return null;
-    } else if (o instanceof PyInstance && o.cls === threadT) m = threadMethod(o, name);
+    } else if (o instanceof PyInstance && o.cls === threadT) {
+      if (name === "name") { const d = threadData.get(o); return d ? str(d.name) : null; }
+      m = threadMethod(o, name);
+    }
     else if (o instanceof PyInstance && o.cls === lockT) m = lockMethod(o, name);
     else if (o instanceof PyBuiltin && name === "__name__") return str(o.name);
     return m ? bound(o, name, m) : null;
@@ -1375,6 +1378,8 @@ export function installBuiltins(I: Interp): void {
 
   // threads run on a deterministic schedule: start() runs the target to completion
   let threadCount = 0;
+  let currentThread: PyInstance | null = null;
+  let mainThread: PyInstance | null = null;
   const threadData = new WeakMap<PyInstance, { target: PyObj | null; args: PyObj[]; kwargs: KW; started: boolean; name: string }>();
   const threadMethod = (t: PyInstance, name: string): BuiltinFn | null => {
     const d = threadData.get(t);
@@ -1384,7 +1389,9 @@ export function installBuiltins(I: Interp): void {
         if (d.started) throwPy("RuntimeError", "threads can only be started once");
         d.started = true;
         if (d.target) {
-          try { const r = I.callObject(d.target, d.args, d.kwargs, false); I.decref(r); } catch (e) { if (e instanceof PyException) uns("exception in a thread"); throw e; }
+          const outer = currentThread;
+          currentThread = t;
+          try { const r = I.callObject(d.target, d.args, d.kwargs, false); I.decref(r); } catch (e) { if (e instanceof PyException) uns("exception in a thread"); throw e; } finally { currentThread = outer; }
           I.decref(d.target);
           d.args.forEach((x) => I.decref(x));
           d.kwargs.forEach((x) => I.decref(x));
@@ -1431,18 +1438,29 @@ export function installBuiltins(I: Interp): void {
       const kwargs = kw.get("kwargs");
       for (const k of kw.keys()) if (!["target", "args", "kwargs", "name", "daemon"].includes(k)) uns(`Thread(${k}=...)`);
       threadCount++;
+      const nameArg = kw.get("name");
+      if (nameArg && !(nameArg instanceof PyStr) && !(nameArg instanceof PyNone)) uns("Thread(name=<not a str>)");
+      const targetName = target instanceof PyFunction ? ` (${target.name})` : "";
       threadData.set(t, {
         target: target && !(target instanceof PyNone) ? inc(target) : null,
         args: args instanceof PyTuple || args instanceof PyList ? args.items.map(inc) : [],
         kwargs: kwargs instanceof PyDict ? new Map([...kwargs.map.values()].map((e) => [(e.key as PyStr).v, inc(e.value)])) : new Map(),
         started: false,
-        name: `Thread-${threadCount}`,
+        name: nameArg instanceof PyStr ? nameArg.v : `Thread-${threadCount}${P.version === "3.10" && false ? "" : targetName}`,
       });
       return t;
     }),
     Lock: fn("Lock", () => { const l = H.add(new PyInstance(lockT)); lockState.set(l, { locked: false }); return l; }),
     RLock: fn("RLock", () => uns("threading.RLock")),
-    current_thread: fn("current_thread", () => uns("threading.current_thread")),
+    current_thread: fn("current_thread", () => {
+      if (currentThread) return inc(currentThread);
+      if (!mainThread) {
+        mainThread = H.add(new PyInstance(threadT));
+        mainThread.uncounted = true; // threading's own tables hold it too
+        threadData.set(mainThread, { target: null, args: [], kwargs: new Map(), started: true, name: "MainThread" });
+      }
+      return inc(mainThread);
+    }),
     active_count: fn("active_count", () => int(1)),
   }));
   void PyCell; void PyCode; void PySlice;
