@@ -1,4 +1,4 @@
-export function PageTitle({ title, lead }: { title: string; lead?: React.ReactNode }) {
+export function PageTitle({ title, lead }: { title: React.ReactNode; lead?: React.ReactNode }) {
   return (
     <div className="mb-6 space-y-1">
       <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{title}</h1>

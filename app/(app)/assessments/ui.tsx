@@ -28,23 +28,31 @@ export function CodeView({ code, highlight, label = "Code" }: { code: string; hi
   );
 }
 
-/** `code` and **bold** only: prompts are authored text, rendered without any raw HTML. */
+/** `code` and **bold** only: titles and prompts are authored text, rendered without any raw HTML. */
+export function Inline({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`|\*\*[^*]+\*\*)/g).map((part, i) => {
+        if (part.startsWith("`") && part.endsWith("`") && part.length > 1) {
+          return (
+            <code key={i} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.9em] dark:bg-zinc-800">
+              {part.slice(1, -1)}
+            </code>
+          );
+        }
+        if (part.startsWith("**") && part.endsWith("**") && part.length > 4) return <strong key={i}>{part.slice(2, -2)}</strong>;
+        return <span key={i}>{part}</span>;
+      })}
+    </>
+  );
+}
+
 export function Prose({ text }: { text: string }) {
   return (
     <div className="space-y-2 leading-relaxed">
       {text.split(/\n{2,}/).map((para, p) => (
         <p key={p}>
-          {para.split(/(`[^`]+`|\*\*[^*]+\*\*)/g).map((part, i) => {
-            if (part.startsWith("`") && part.endsWith("`") && part.length > 1) {
-              return (
-                <code key={i} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.9em] dark:bg-zinc-800">
-                  {part.slice(1, -1)}
-                </code>
-              );
-            }
-            if (part.startsWith("**") && part.endsWith("**") && part.length > 4) return <strong key={i}>{part.slice(2, -2)}</strong>;
-            return <span key={i}>{part}</span>;
-          })}
+          <Inline text={para} />
         </p>
       ))}
     </div>

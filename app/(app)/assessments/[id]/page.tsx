@@ -5,7 +5,7 @@ import { pageUser } from "@/lib/auth/page";
 import { card, PageTitle } from "@/app/ui/page-title";
 import { forPage } from "../page-guard";
 import { Countdown, FinishQuizForm, StartQuizForm } from "../quiz-controls";
-import { dateTime } from "../ui";
+import { dateTime, Inline } from "../ui";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -58,7 +58,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {a.slots.map((s, i) => (
             <li key={s.questionId} className="flex flex-wrap items-baseline justify-between gap-2 p-4" data-testid="question-row">
               <Link href={`/assessments/${a.id}/questions/${s.questionId}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                {i + 1}. {s.title}
+                {i + 1}. <Inline text={s.title} />
               </Link>
               <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
                 {s.mechanism} · {s.points} pt{s.points === 1 ? "" : "s"} · {s.attempts} attempt{s.attempts === 1 ? "" : "s"}

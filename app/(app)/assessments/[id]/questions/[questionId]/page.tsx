@@ -10,7 +10,7 @@ import { PageTitle } from "@/app/ui/page-title";
 import { AnswerForm } from "../../../answer-form";
 import { forPage } from "../../../page-guard";
 import { Countdown } from "../../../quiz-controls";
-import { CodeView, FeedbackPanel, Prose } from "../../../ui";
+import { CodeView, FeedbackPanel, Inline, Prose } from "../../../ui";
 
 export const metadata: Metadata = { title: "Question" };
 
@@ -41,7 +41,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         </Link>
       </p>
       <PageTitle
-        title={`${index + 1}. ${q.title}`}
+        title={<>{index + 1}. <Inline text={q.title} /></>}
         lead={`${q.mechanism} · ${dto.points} point${dto.points === 1 ? "" : "s"} · Python ${dto.pythonVersion}${q.mode === "repl" ? " · typed at the interactive prompt" : ""}`}
       />
       {a.kind === "QUIZ" && sittingOpen && a.sitting?.deadlineAt ? <Countdown deadlineAt={a.sitting.deadlineAt} serverNow={a.serverNow} /> : null}
@@ -82,7 +82,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
       {next ? (
         <p>
           <Link href={`/assessments/${id}/questions/${next.questionId}`} className="text-sm underline">
-            Next question: {next.title} →
+            Next question: <Inline text={next.title} /> →
           </Link>
         </p>
       ) : null}
