@@ -38,6 +38,34 @@ function tally(slots: readonly SlotLike[], attempts: readonly AttemptLike[], pol
   return { answered: scored.filter((s) => s.score !== null).length, ...total(scored), bySlot };
 }
 
+type HeadlineRow = {
+  id: string;
+  title: string;
+  course: { title: string };
+  kind: AssessmentKind;
+  opensAt: Date;
+  closesAt: Date;
+  timeLimitMinutes: number | null;
+};
+
+/** The fields the list and the detail page share, so both say the same about one assessment. */
+function headline(a: HeadlineRow, released: boolean, t: { earned: number; possible: number }, sitting: Parameters<typeof sittingView>[0] | null, now: Date) {
+  return {
+    id: a.id,
+    title: a.title,
+    courseTitle: a.course.title,
+    kind: a.kind,
+    state: openState(a, now),
+    opensAt: a.opensAt.toISOString(),
+    closesAt: a.closesAt.toISOString(),
+    timeLimitMinutes: a.timeLimitMinutes,
+    released,
+    earned: released ? t.earned : null,
+    possible: t.possible,
+    sitting: sitting ? sittingView(sitting) : null,
+  };
+}
+
 export async function listMyAssessments(caller: Caller, now = new Date()): Promise<AssessmentSummary[]> {
   const db = getPrisma();
   const rows = await db.assessment.findMany({
@@ -55,22 +83,7 @@ export async function listMyAssessments(caller: Caller, now = new Date()): Promi
     const sitting = a.sittings[0] ?? null;
     const released = isReleased(a, sitting, now);
     const t = tally(slots, a.attempts, a.scorePolicy);
-    return {
-      id: a.id,
-      title: a.title,
-      courseTitle: a.course.title,
-      kind: a.kind,
-      state: openState(a, now),
-      opensAt: a.opensAt.toISOString(),
-      closesAt: a.closesAt.toISOString(),
-      timeLimitMinutes: a.timeLimitMinutes,
-      questionCount: slots.length,
-      answeredCount: t.answered,
-      released,
-      earned: released ? t.earned : null,
-      possible: t.possible,
-      sitting: sitting ? sittingView(sitting) : null,
-    };
+    return { ...headline(a, released, t, sitting, now), questionCount: slots.length, answeredCount: t.answered };
   });
 }
 
@@ -108,18 +121,7 @@ export async function assessmentDetail(caller: Caller, assessmentId: string, now
   const released = isReleased(a, sitting, now);
   const t = tally(slots, attempts, a.scorePolicy);
   return {
-    id: a.id,
-    title: a.title,
-    courseTitle: a.course.title,
-    kind: a.kind,
-    state: openState(a, now),
-    opensAt: a.opensAt.toISOString(),
-    closesAt: a.closesAt.toISOString(),
-    timeLimitMinutes: a.timeLimitMinutes,
-    released,
-    earned: released ? t.earned : null,
-    possible: t.possible,
-    sitting: sitting ? sittingView(sitting) : null,
+    ...headline(a, released, t, sitting, now),
     scorePolicy: a.scorePolicy,
     releasePolicy: a.releasePolicy,
     maxAttempts: a.maxAttempts,

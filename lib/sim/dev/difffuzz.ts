@@ -1,15 +1,10 @@
 // Dev helper: differential fuzzing against the real interpreters (pyenv), reports mismatches.
 // usage: npx tsx lib/sim/dev/difffuzz.ts VERSION COUNT
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import fc from "fast-check";
-import { run, type PythonVersion } from "../index";
+import { argv, compareAll } from "./differential";
 
-const FULL: Record<string, string> = { "3.10": "3.10.13", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0" };
-const ver = (process.argv[2] ?? "3.12") as PythonVersion;
-const n = Number(process.argv[3] ?? 100);
+const { version: ver, count: n } = argv();
 const v = fc.constantFrom("a", "b", "c", "d");
 const stmt = fc.oneof(
   fc.tuple(v).map(([x]) => `${x} = []`), fc.tuple(v).map(([x]) => `${x} = {}`), fc.tuple(v, v).map(([x, y]) => `${x} = [${y}, ${y}]`),
@@ -24,20 +19,8 @@ const stmt = fc.oneof(
 );
 const prelude = "import sys, gc, weakref, copy\nclass N:\n    def __init__(self, o):\n        self.o = o\n    def __del__(self):\n        print('del N')\ndef cb(r):\n    print('cb')\n";
 const program = fc.array(stmt, { minLength: 1, maxLength: 12 }).map((ss) => prelude + ss.map((s) => `try:\n    ${s}\nexcept Exception as e:\n    print(type(e).__name__)`).join("\n") + "\n");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dfz-"));
-let ok = 0, uns = 0, bad = 0;
-const reasons = new Map<string, number>();
-for (const src of fc.sample(program, n)) {
-  const r = run(src, { python: ver });
-  if (r.exitCode === 2) { uns++; const k = r.stderr.replace(/\(line \d+\)/, "").trim(); reasons.set(k, (reasons.get(k) ?? 0) + 1); continue; }
-  const file = path.join(dir, "p.py");
-  fs.writeFileSync(file, src);
-  const real = spawnSync(`/root/.pyenv/versions/${FULL[ver]}/bin/python3`, ["-I", "-S", file], { encoding: "utf8" });
-  const last = real.stderr.trim().split("\n").pop() ?? "";
-  const want = { stdout: real.stdout, stderr: last ? last + "\n" : "", exitCode: real.status };
-  if (r.stdout === want.stdout && r.stderr === want.stderr && r.exitCode === want.exitCode) { ok++; continue; }
-  bad++;
-  fs.writeFileSync(`/tmp/mm-${bad}.py`, src);
-  if (bad <= 8) console.log("MISMATCH\n" + src + "\n--- want\n" + JSON.stringify(want) + "\n--- got\n" + JSON.stringify({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }));
-}
+const { ok, uns, bad, reasons } = compareAll(fc.sample(program, n), ver, (src, want, got, k) => {
+  fs.writeFileSync(`/tmp/mm-${k}.py`, src);
+  if (k <= 8) console.log("MISMATCH\n" + src + "\n--- want\n" + JSON.stringify(want) + "\n--- got\n" + JSON.stringify(got));
+});
 console.log({ ok, uns, bad }, reasons);

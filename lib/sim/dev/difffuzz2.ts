@@ -1,14 +1,9 @@
 // Dev helper: differential fuzzing of expression-level behaviour (numbers, strings, containers,
 // formatting, comparisons) against the real interpreters. usage: npx tsx lib/sim/dev/difffuzz2.ts VERSION COUNT
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import fc from "fast-check";
-import { run, type PythonVersion } from "../index";
-const FULL: Record<string, string> = { "3.10": "3.10.13", "3.11": "3.11.7", "3.12": "3.12.1", "3.13": "3.13.0" };
-const ver = (process.argv[2] ?? "3.12") as PythonVersion;
-const n = Number(process.argv[3] ?? 100);
+import { argv, compareAll } from "./differential";
+
+const { version: ver, count: n } = argv();
 const atom = fc.oneof(
   fc.integer({ min: -300, max: 300 }).map(String), fc.constantFrom("0", "1", "2", "-1", "10**20", "2**31", "7"),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => (Number.isInteger(x) ? x + ".0" : String(x))).filter((s) => !s.includes("e")),
@@ -26,22 +21,10 @@ const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
   ),
 })).e;
 const program = fc.array(expr, { minLength: 1, maxLength: 8 }).map((es) => es.map((e) => `try:\n    print(${e})\nexcept Exception as e:\n    print(type(e).__name__, e)`).join("\n") + "\n");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dfz2-"));
-let ok = 0, uns = 0, bad = 0;
-const reasons = new Map<string, number>();
-for (const src of fc.sample(program, n)) {
-  const r = run(src, { python: ver });
-  if (r.exitCode === 2) { uns++; const k = r.stderr.replace(/\(line \d+\)/, "").trim(); reasons.set(k, (reasons.get(k) ?? 0) + 1); continue; }
-  const file = path.join(dir, "p.py");
-  fs.writeFileSync(file, src);
-  const real = spawnSync(`/root/.pyenv/versions/${FULL[ver]}/bin/python3`, ["-I", "-S", file], { encoding: "utf8" });
-  const last = real.stderr.trim().split("\n").pop() ?? "";
-  const want = { stdout: real.stdout, stderr: last ? last + "\n" : "", exitCode: real.status };
-  if (r.stdout === want.stdout && r.stderr === want.stderr && r.exitCode === want.exitCode) { ok++; continue; }
-  bad++;
-  // show only differing lines
-  const wl = want.stdout.split("\n"), gl = r.stdout.split("\n"), sl = src.split("\n").filter((l) => l.startsWith("    print("));
+const { ok, uns, bad, reasons } = compareAll(fc.sample(program, n), ver, (src, want, got) => {
+  // Show only the first differing line, with the print that produced it.
+  const wl = want.stdout.split("\n"), gl = got.stdout.split("\n"), sl = src.split("\n").filter((l) => l.startsWith("    print("));
   for (let i = 0; i < Math.max(wl.length, gl.length); i++) if (wl[i] !== gl[i]) { console.log(`DIFF ${sl[i] ?? "?"}\n  want ${wl[i]}\n  got  ${gl[i]}`); break; }
-  if (want.stderr !== r.stderr) console.log(`STDERR want ${want.stderr} got ${r.stderr}`);
-}
+  if (want.stderr !== got.stderr) console.log(`STDERR want ${want.stderr} got ${got.stderr}`);
+});
 console.log({ ok, uns, bad }, [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 12));
