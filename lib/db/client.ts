@@ -6,12 +6,13 @@
 // This file has no `import "server-only"` so scripts and vitest (which run outside Next) can use it;
 // Next code imports `@/lib/db`, which adds that guard.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getEnv } from "../env";
 import { PrismaClient } from "./generated/client";
 
 export { Prisma, PrismaClient } from "./generated/client";
 
-type Holder = { prisma?: PrismaClient; url?: string };
+type Holder = { prisma?: PrismaClient; url?: string; pool?: pg.Pool };
 const holder = globalThis as typeof globalThis & { __heapwisePrisma?: Holder };
 
 // A server takes 10 per process by default; override with DATABASE_POOL_MAX (the start script sets
@@ -21,9 +22,8 @@ export const TRANSACTION_MAX_WAIT_MS = 10_000;
 
 export type ClientOptions = { url: string; poolMax?: number; connectTimeoutMs?: number };
 
-/** A new client with its own pool. Callers own it and must `$disconnect()` it. */
-export function createPrisma({ url, poolMax = DEFAULT_POOL_MAX, connectTimeoutMs = 5_000 }: ClientOptions): PrismaClient {
-  const adapter = new PrismaPg({
+function poolConfig({ url, poolMax = DEFAULT_POOL_MAX, connectTimeoutMs = 5_000 }: ClientOptions): pg.PoolConfig {
+  return {
     connectionString: url,
     max: poolMax,
     connectionTimeoutMillis: connectTimeoutMs,
@@ -31,11 +31,37 @@ export function createPrisma({ url, poolMax = DEFAULT_POOL_MAX, connectTimeoutMs
     // A one-connection pool is the embedded database's (lib/db/embedded.ts): it keeps its
     // connection, since reconnecting could race the socket's one-connection limit.
     idleTimeoutMillis: poolMax === 1 ? 0 : 30_000,
-  });
-  // Prisma waits 2 s by default for a connection to start a transaction. A burst queues longer
-  // than that for a pool of 10, and much longer for the embedded database's single connection
-  // (test/db/embedded.test.ts), while each transaction itself takes milliseconds.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: 10_000 } });
+  };
+}
+
+// Prisma waits 2 s by default for a connection to start a transaction. A burst queues longer
+// than that for a pool of 10, and much longer for the embedded database's single connection
+// (test/db/embedded.test.ts), while each transaction itself takes milliseconds.
+const transactionOptions = { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: 10_000 };
+
+/**
+ * A `pg` pool that cannot crash the process when the server goes away. Two kinds of `error` event
+ * would otherwise be thrown unheard:
+ * - an idle connection dropped by the server (a restart) is an `error` on the pool; pg-pool has
+ *   already discarded that connection;
+ * - a connection just opened can receive its ReadyForQuery and the server's FATAL "terminating
+ *   connection" in one TCP chunk (a fast shutdown right after the connect). pg-pool takes its own
+ *   listener off as it hands the client to `connect()`, and the caller's `await` resumes only after
+ *   the whole chunk is parsed, so the FATAL is emitted with no listener at all
+ *   (lib/db/pool.test.ts reproduces it). Every client therefore keeps a listener of its own from
+ *   the moment it connects. The error is not lost: it fails the client's queries and marks it
+ *   unqueryable, so its release removes it from the pool.
+ */
+export function openPool(options: ClientOptions): pg.Pool {
+  const pool = new pg.Pool(poolConfig(options));
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  return pool;
+}
+
+/** A new client with its own pool. Callers own it and must `$disconnect()` it. */
+export function createPrisma(options: ClientOptions): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(openPool(options), { disposeExternalPool: true }), transactionOptions });
 }
 
 /** The process's shared client, from DATABASE_URL. */
@@ -48,10 +74,26 @@ export function getPrisma(): PrismaClient {
     );
   }
   if (!state.prisma || state.url !== env.databaseUrl) {
-    state.prisma = createPrisma({ url: env.databaseUrl, poolMax: env.databasePoolMax ?? DEFAULT_POOL_MAX });
+    // The shared client's pool is ours, so the hot paths can use it directly (getPgPool); Prisma
+    // ends it on $disconnect (disposeExternalPool).
+    const pool = openPool({ url: env.databaseUrl, poolMax: env.databasePoolMax ?? DEFAULT_POOL_MAX });
+    state.prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions });
+    state.pool = pool;
     state.url = env.databaseUrl;
   }
   return state.prisma;
+}
+
+/**
+ * The shared client's `pg` pool, for the few hot paths where Prisma's per-query cost shows
+ * (the submission path: lib/attempts/submit.ts). Same connections, same limits, same errors
+ * (lib/db/errors.ts classifies raw `pg` errors too).
+ */
+export function getPgPool(): pg.Pool {
+  getPrisma();
+  const pool = holder.__heapwisePrisma?.pool;
+  if (!pool) throw new Error("the shared database pool is not open");
+  return pool;
 }
 
 /** Closes the shared client (end of a script or a test file). */
@@ -60,6 +102,7 @@ export async function disconnectPrisma(): Promise<void> {
   if (state?.prisma) {
     const prisma = state.prisma;
     state.prisma = undefined;
+    state.pool = undefined;
     state.url = undefined;
     await prisma.$disconnect();
   }
