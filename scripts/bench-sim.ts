@@ -9,9 +9,13 @@
  * the same programs. Prints a table, then one JSON line (the contract):
  *   {"programs":N,"simMedianMs":..,"pyodideMedianMs":..,"cpythonMedianMs":..,"speedupVsPyodide":..,"speedupVsCpython":..}
  * A column whose runtime is missing here is reported as skipped and is null in the JSON.
+ * Every timed simulator run tokenizes, parses, compiles and runs its source from scratch; only
+ * start-up state (built-in types and functions, the initial heap) is shared between runs, as
+ * lib/sim/pool.ts keeps it for any in-process caller (Pyodide likewise keeps its loaded runtime).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -120,6 +124,8 @@ async function main(): Promise<void> {
   row("simulator in-process (3.12 profile)", s);
   row(pyo ? `Pyodide ${pyo.version} in-process (CPython 3.14)` : "Pyodide in-process", y);
   row("spawn python3.12 -I -S", c);
+  // wall times: on a shared machine every column slows down with the load, so say what it was
+  console.log(`  load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} cores (wall-clock times)`);
   if (!pyo) console.log("  Pyodide column skipped: the pyodide package is not installed");
   if (!haveCpython) console.log(`  CPython column skipped: ${CPYTHON} not found`);
   const ratio = (a: { med: number } | null) => (a && s && s.med > 0 ? a.med / s.med : null);

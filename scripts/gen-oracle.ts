@@ -8,7 +8,7 @@
  * Pyodide, loaded once in-process. Every run is done twice; a program whose two runs differ is
  * refused (reported, no expectation written, exit 1). Output is byte-stable, so rerunning on
  * unchanged programs changes nothing. Pyodide differences of its own (threads cannot start,
- * 32-bit object sizes, no interpreter shutdown) are detected mechanically and recorded as
+ * 32-bit object sizes and immortal refcounts, no interpreter shutdown) are detected mechanically and recorded as
  * `pyodideQuirk` on the 3.14 cell, never hand-edited.
  */
 import { spawn } from "node:child_process";
@@ -36,8 +36,14 @@ const PYENV: Record<"3.10" | "3.11" | "3.12" | "3.13", string> = {
 };
 const DRIVER = path.join(ROOT, "scripts", "oracle", "driver.py");
 const TIMEOUT_MS = 20_000;
-/** A warning's text carries the host's file path, so programs that warn are refused. */
-const WARNING = /^.*:\d+: \w*Warning: .*$/m;
+/**
+ * A warning's first line carries the host's file path. A compile-time SyntaxWarning in a file
+ * is followed by its source line, which is what the recorded last line then is; a warning line
+ * that would itself be recorded is accepted only for `<stdin>` (the REPL's inputs) or
+ * `<unknown>`, which carry no path. Otherwise the program is refused.
+ */
+const WARNING = /^.*:\d+: \w*Warning: .*$/;
+const hostWarning = (stderr: string) => WARNING.test(lastLine(stderr).trimEnd()) && !/^<(stdin|unknown)>:/.test(lastLine(stderr));
 
 const Args = z.object({ only: z.string().min(1).optional() });
 
@@ -57,7 +63,7 @@ function spawnPython(bin: string, args: string[]): Promise<Outcome> {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       if (signal) reject(new Error(`killed by ${signal} (timeout ${TIMEOUT_MS} ms?)`));
-      else if (WARNING.test(stderr)) reject(new Error(`emits a warning: ${WARNING.exec(stderr)?.[0]}`));
+      else if (hostWarning(stderr)) reject(new Error(`ends with a warning naming the host's path: ${lastLine(stderr)}`));
       else resolve({ stdout, stderr: lastLine(stderr), exitCode: code ?? -1 });
     });
   });
@@ -87,7 +93,7 @@ async function pyenvCell(full: string, p: Program): Promise<Cell> {
 interface PyodideRunner {
   version: string;
   pyodideVersion: string;
-  run(p: Program, mode: RunMode): { outcome: Outcome; finalizationOutput: boolean };
+  run(p: Program, mode: RunMode, getrefcount?: "real" | "identity" | "wide"): { outcome: Outcome; finalizationOutput: boolean };
   pointerSize: number;
 }
 
@@ -116,14 +122,20 @@ async function loadRunner(): Promise<PyodideRunner | null> {
     version,
     pointerSize,
     pyodideVersion: mod.version,
-    run(p, mode) {
+    run(p, mode, getrefcount = "real") {
       py.FS.writeFile("/oracle/prog.py", p.source);
+      py.runPython(`oracle_driver.use_getrefcount('${getrefcount}')`);
       out = "";
       err = "";
-      const code = Number(
-        py.runPython(`oracle_driver.run_source(open('/oracle/prog.py').read(), '${mode}', '/oracle/prog.py')`),
-      );
-      if (WARNING.test(err)) throw new Error(`emits a warning: ${WARNING.exec(err)?.[0]}`);
+      let code: number;
+      try {
+        code = Number(
+          py.runPython(`oracle_driver.run_source(open('/oracle/prog.py').read(), '${mode}', '/oracle/prog.py')`),
+        );
+      } finally {
+        py.runPython("oracle_driver.use_getrefcount('real')");
+      }
+      if (hostWarning(err)) throw new Error(`ends with a warning naming the host's path: ${lastLine(err)}`);
       const outcome: Outcome = { stdout: out, stderr: lastLine(err), exitCode: code };
       const before = out.length + err.length;
       py.runPython("oracle_driver.finalize_main()");
@@ -156,11 +168,30 @@ function pyodideCell(r: PyodideRunner, p: Program): Cell {
   if (r.pointerSize !== 8 && /\b(getsizeof|hash\(|maxsize)/.test(p.source)) {
     quirks.push(`Pyodide is wasm32 (${r.pointerSize}-byte pointers): object sizes and hashes differ from 64-bit CPython`);
   }
+  if (r.pointerSize !== 8 && /getrefcount/.test(p.source) && immortalWidthShows(r, p, cell)) {
+    quirks.push("Pyodide is wasm32: immortal objects report 7<<28 or 5<<28 where 64-bit CPython 3.14 reports 3<<30");
+  }
   if (script.finalizationOutput || repl.finalizationOutput) {
     quirks.push("Pyodide never shuts the interpreter down: output printed while __main__ is torn down is missing");
   }
   if (quirks.length > 0) cell.pyodideQuirk = quirks.join("; ");
   return cell;
+}
+
+/**
+ * Does the answer depend on the immortal refcount's width? Rerun with sys.getrefcount wrapped:
+ * first a control wrapper that must change nothing, then one reporting immortal objects as a
+ * 64-bit build does. A difference in the second run is the wasm32 artefact.
+ */
+function immortalWidthShows(r: PyodideRunner, p: Program, cell: Cell): boolean {
+  for (const mode of ["script", "repl"] as const) {
+    const control = r.run(p, mode, "identity").outcome;
+    if (!same(control, cell[mode])) {
+      throw new Error(`3.14 ${mode}: the sys.getrefcount control wrapper changed the answer: ${JSON.stringify(control)}`);
+    }
+    if (!same(r.run(p, mode, "wide").outcome, cell[mode])) return true;
+  }
+  return false;
 }
 
 function stable(e: Expectation): string {

@@ -7,6 +7,11 @@ import { PyBool, PyBuiltin, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyIt
 import { PyException, type Interp } from "./interpreter";
 import { floatRepr, strRepr } from "./format";
 import { Unsupported } from "./tokenizer";
+import { unreachableIn } from "./gc";
+import { STARTUP_REFCOUNTS } from "./startup-refcounts";
+
+/** sys.get_int_max_str_digits() at start-up: the default limit on decimal int text (CPython 3.10.7+). */
+const INT_MAX_STR_DIGITS = 4300;
 
 type KW = Map<string, PyObj>;
 
@@ -126,6 +131,72 @@ export function installBuiltins(I: Interp): void {
     if (args.length === 1) return I.str(args[0]);
     return I.repr(e.args ?? H.emptyTuple);
   };
+  /** long_hash: the value modulo 2**61 - 1 with its sign; -1 is reserved for errors, so -2. */
+  const intHash = (v: bigint): bigint => {
+    const M = (1n << 61n) - 1n;
+    const h = v < 0n ? -(-v % M) : v % M;
+    return h === -1n ? -2n : h;
+  };
+  /**
+   * Objects/setobject.c, replayed for keys with known hashes: set_add_entry probes 9 slots past
+   * the home slot (when they fit), then jumps by i*5 + 1 + (perturb >>= 5); a table 3/5 full is
+   * resized to hold 4x the used count (set_table_resize reinserts in slot order with
+   * set_insert_clean). A display of 3+ constants is a frozenset constant (built by adds from an
+   * empty table) merged into a presized set: its table copied when the sizes match, else its
+   * entries reinserted in slot order. Returns item indexes (insertion order) in slot order.
+   */
+  const setTableOrder = (s: PySet, hashes: bigint[]): number[] | null => {
+    const U64 = (1n << 64n) - 1n;
+    let mask = 7;
+    let table: number[] = new Array(8).fill(-1);
+    const insertClean = (t: number[], m: number, idx: number) => {
+      let perturb = hashes[idx] & U64;
+      let i = Number(perturb & BigInt(m));
+      for (;;) {
+        if (t[i] < 0) { t[i] = idx; return; }
+        if (i + 9 <= m) for (let j = 1; j <= 9; j++) if (t[i + j] < 0) { t[i + j] = idx; return; }
+        perturb >>= 5n;
+        i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(m));
+      }
+    };
+    const resize = (minused: number) => {
+      let size = 8;
+      while (size <= minused) size <<= 1;
+      const old = table;
+      mask = size - 1;
+      table = new Array(size).fill(-1);
+      for (const idx of old) if (idx >= 0) insertClean(table, mask, idx);
+    };
+    let used = 0;
+    const add = (idx: number) => {
+      insertClean(table, mask, idx); // no dummies and distinct keys: set_add_entry finds the same slot
+      used++;
+      if (used * 5 >= mask * 3) resize(used > 50000 ? used * 2 : used * 4);
+    };
+    let start = 0;
+    if (s.fromConstant > 0) {
+      // the compiler makes the frozenset from the display's items in source order, then the
+      // constant cache (merge_consts_recursive) re-creates it from that one's slot order
+      const n = s.fromConstant;
+      for (let i = 0; i < n; i++) add(i);
+      const first = table.filter((idx) => idx >= 0);
+      mask = 7;
+      table = new Array(8).fill(-1);
+      used = 0;
+      for (const idx of first) add(idx);
+      const frozen = table;
+      const frozenMask = mask;
+      let target = 7;
+      if (n * 5 >= target * 3) { let size = 8; while (size <= n * 2) size <<= 1; target = size - 1; }
+      if (target !== frozenMask) { mask = target; table = new Array(target + 1).fill(-1); for (const idx of frozen) if (idx >= 0) insertClean(table, mask, idx); }
+      start = n;
+    } else {
+      if (s.firstMask < 0) return null;
+      if (s.firstMask !== 7) { mask = s.firstMask; table = new Array(mask + 1).fill(-1); }
+    }
+    for (let i = start; i < hashes.length; i++) add(i);
+    return table.filter((idx) => idx >= 0);
+  };
   const setItemsOrdered = (s: PySet): PyObj[] => {
     const items = [...s.map.values()];
     if (items.length <= 1) return items;
@@ -133,19 +204,27 @@ export function installBuiltins(I: Interp): void {
     if (ints.every((v) => v !== null && v >= 0n && v <= BigInt(s.mask)) && !s.hadDeletion) {
       return items.slice().sort((a, b) => { const x = num(a) as bigint; const y = num(b) as bigint; return x < y ? -1 : x > y ? 1 : 0; });
     }
+    const order = ints.every((v) => v !== null) && !s.hadDeletion && s.addsOnly ? setTableOrder(s, ints.map((v) => intHash(v as bigint))) : null;
+    if (order) return order.map((i) => items[i]);
     return uns("iteration order of this set (it follows the hash table)");
   };
   const repr = (o: PyObj): string => {
     I.step();
     if (o instanceof PyStr) return strRepr(o.v);
     if (o instanceof PyBool) return o.v ? "True" : "False";
-    if (o instanceof PyInt) return o.v.toString();
+    if (o instanceof PyInt) {
+      const text = o.v.toString();
+      // CPython's int_max_str_digits (3.10.7+): decimal text of more than 4300 digits is refused.
+      if (text.length - (o.v < 0n ? 1 : 0) > INT_MAX_STR_DIGITS) throwPy("ValueError", `Exceeds the limit (${intLimit()}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+      return text;
+    }
     if (o instanceof PyFloat) return floatRepr(o.v);
     if (o instanceof PyNone) return "None";
     if (o instanceof PyEllipsis) return "Ellipsis";
     if (o instanceof PyList) return seqRepr(o, "[", "]", o.items);
     if (o instanceof PyTuple) return seqRepr(o, "(", ")", o.items);
     if (o instanceof PyDict) {
+      if (o.moduleDict) uns("the whole of globals() (it holds start-up names we do not model)");
       if (reprStack.has(o)) return "{...}";
       reprStack.add(o);
       try { return "{" + [...o.map.values()].map((e) => I.repr(e.key) + ": " + I.repr(e.value)).join(", ") + "}"; } finally { reprStack.delete(o); }
@@ -272,6 +351,7 @@ export function installBuiltins(I: Interp): void {
   const DUNDER: Record<string, string> = { Add: "add", Sub: "sub", Mult: "mul", Div: "truediv", FloorDiv: "floordiv", Mod: "mod", Pow: "pow", LShift: "lshift", RShift: "rshift", BitOr: "or", BitXor: "xor", BitAnd: "and", MatMult: "matmul" };
   const typeErr: (op: string, a: PyObj, b: PyObj, inplace: boolean) => never = (op, a, b, inplace) => throwPy("TypeError", `unsupported operand type(s) for ${OPNAME[op]}${inplace ? "=" : ""}: '${typeName(a)}' and '${typeName(b)}'`);
   const zeroDiv: (msg: string) => never = (msg) => throwPy("ZeroDivisionError", msg);
+  const intLimit = () => (P.version === "3.10" ? `${INT_MAX_STR_DIGITS}` : `${INT_MAX_STR_DIGITS} digits`);
   const intDivMsg = () => (P.version >= "3.14" ? "division by zero" : "integer division or modulo by zero");
   const intModMsg = () => (P.version >= "3.14" ? "division by zero" : P.version === "3.10" ? "integer division or modulo by zero" : "integer modulo by zero");
 
@@ -336,6 +416,7 @@ export function installBuiltins(I: Interp): void {
         if (!(b instanceof PyStr)) throwPy("TypeError", `can only concatenate str (not "${typeName(b)}") to str`);
         if (a.v === "") return inc(b);
         if (b.v === "") return inc(a);
+        if (a.v.length + b.v.length > 10_000_000) uns("huge string");
         return str(a.v + b.v);
       }
       if (op === "Mult") {
@@ -351,6 +432,7 @@ export function installBuiltins(I: Interp): void {
     if (a instanceof PyList) {
       if (op === "Add") {
         if (!(b instanceof PyList)) throwPy("TypeError", `can only concatenate list (not "${typeName(b)}") to list`);
+        if (a.items.length + b.items.length > 1_000_000) uns("sequence too large");
         if (inplace) { extend(a, b); return inc(a); }
         return H.list([...a.items, ...b.items].map(inc));
       }
@@ -365,6 +447,7 @@ export function installBuiltins(I: Interp): void {
         if (!(b instanceof PyTuple)) throwPy("TypeError", `can only concatenate tuple (not "${typeName(b)}") to tuple`);
         if (b.items.length === 0) return inc(a);
         if (a.items.length === 0) return inc(b);
+        if (a.items.length + b.items.length > 1_000_000) uns("sequence too large");
         return tuple([...a.items, ...b.items].map(inc));
       }
       if (op === "Mult") {
@@ -503,6 +586,7 @@ export function installBuiltins(I: Interp): void {
   };
   const setOp = (op: string, a: PySet, b: PySet): PySet => {
     const s = H.add(new PySet());
+    s.addsOnly = false;
     const add = (x: PyObj) => I.setAdd(s, x);
     if (op === "BitOr") { for (const x of a.map.values()) add(x); for (const x of b.map.values()) add(x); }
     else if (op === "BitAnd") { for (const [k, x] of a.map) if (b.map.has(k)) add(x); }
@@ -546,6 +630,34 @@ export function installBuiltins(I: Interp): void {
     if (st > 0) for (let i = lo; i < hi; i += st) out.push(i);
     else for (let i = lo; i > hi; i += st) out.push(i);
     return out;
+  };
+  /**
+   * list_ass_subscript with a step other than 1: PySequence_Fast(value) (the list or tuple
+   * itself, else a new list; a copy when assigning a list to itself), the sizes must match, each
+   * slot takes a new reference, then the replaced items are released first to last, then seq.
+   * `v` is a reference the caller gives away.
+   */
+  const assignExtendedSlice = (o: PyList, i: PySlice, v: PyObj): void => {
+    let idx: number[];
+    try { idx = sliceIdx(i, o.items.length); } catch (e) { I.decref(v); throw e; }
+    let seq: PyObj[];
+    if (v instanceof PyList || v instanceof PyTuple) seq = v.items.slice();
+    else {
+      const atomic = v instanceof PyInt || v instanceof PyBool || v instanceof PyFloat || v instanceof PyNone;
+      if (atomic) { I.decref(v); throwPy("TypeError", "must assign iterable to extended slice"); }
+      try { seq = collectIter(v); } finally { I.decref(v); }
+      const temp = H.list(seq);
+      seq = temp.items;
+      v = temp;
+    }
+    if (seq.length !== idx.length) {
+      I.decref(v);
+      throwPy("ValueError", `attempt to assign sequence of size ${seq.length} to extended slice of size ${idx.length}`);
+    }
+    const garbage: PyObj[] = [];
+    idx.forEach((k, n) => { garbage.push(o.items[k]); o.items[k] = inc(seq[n]); });
+    for (const g of garbage) I.decref(g);
+    I.decref(v);
   };
 
   I.itemOps = {
@@ -592,7 +704,7 @@ export function installBuiltins(I: Interp): void {
       if (o instanceof PyList) {
         if (i instanceof PySlice) {
           const [lo, hi, st] = sliceBounds(i, o.items.length);
-          if (st !== 1) { I.decref(v); uns("extended slice assignment"); }
+          if (st !== 1) return assignExtendedSlice(o, i, v);
           const repl = v instanceof PyList || v instanceof PyTuple ? v.items.map(inc) : collectIter(v);
           I.decref(v);
           const removed = o.items.splice(lo, Math.max(0, hi - lo), ...repl);
@@ -661,6 +773,7 @@ export function installBuiltins(I: Interp): void {
       if (v instanceof PyTuple) return seqIter(v, "tuple_iterator", (i) => (i < v.items.length ? inc(v.items[i]) : null));
       if (v instanceof PyStr) { const chars = [...v.v]; return seqIter(v, "str_ascii_iterator", (i) => (i < chars.length ? str(chars[i]) : null)); }
       if (v instanceof PyDict) {
+        wholeModuleDict(v);
         const size = v.map.size;
         return seqIter(v, "dict_keyiterator", (i) => {
           if (v.map.size !== size) throwPy("RuntimeError", "dictionary changed size during iteration");
@@ -681,7 +794,7 @@ export function installBuiltins(I: Interp): void {
         if (v.label.startsWith("dict_")) return seqIter(v, v.label.replace("dict_", "dict_") + "iterator", (i) => v.itemsOf(i));
         return inc(v);
       }
-      if (v instanceof PyWeakValueDict) uns("iterating a WeakValueDictionary");
+      if (v instanceof PyWeakValueDict) return wvdIter(v, "keys");
       if (v instanceof PyInstance && (v.cls.lookup("__iter__") || v.cls.lookup("__getitem__"))) uns("user-defined iterators");
       return throwPy("TypeError", `'${typeName(v)}' object is not iterable`);
     },
@@ -709,6 +822,26 @@ export function installBuiltins(I: Interp): void {
     if (!target.weakrefs) target.weakrefs = [];
     if (!cb) target.weakrefs.unshift(r); else target.weakrefs.push(r);
     return r;
+  };
+  /**
+   * WeakValueDictionary.keys/values/items (and iter()) are generators over the live entries:
+   * `for k, wr in self.data.items(): if wr() is not None: yield ...`. Entries are read in
+   * insertion order, each checked for a live value when the generator reaches it.
+   */
+  const wvdIter = (d: PyWeakValueDict, what: "keys" | "values" | "items"): PyObj => {
+    const entries = [...d.map.values()];
+    let pos = 0;
+    return H.add(new PyIterator(inc(d), () => {
+      while (pos < entries.length) {
+        const e = entries[pos++];
+        const t = e.ref.target;
+        if (!t) continue;
+        if (what === "keys") return inc(e.key);
+        if (what === "values") return inc(t);
+        return tuple([inc(e.key), inc(t)]);
+      }
+      return null;
+    }, "generator"));
   };
   const wvdSet = (d: PyWeakValueDict, k: PyObj, v: PyObj) => {
     const hk = I.key(k);
@@ -895,13 +1028,13 @@ export function installBuiltins(I: Interp): void {
         I.decref(v);
         return None;
       };
-      case "union": return (a) => { const r = setOp("BitOr", s, H.add(new PySet())); for (const x of a.slice(1)) for (const y of collectIter(x)) { I.setAdd(r, y); I.decref(y); } return r; };
+      case "union": return (a) => { const r = setOp("BitOr", s, H.add(new PySet())); r.addsOnly = false; for (const x of a.slice(1)) for (const y of collectIter(x)) { I.setAdd(r, y); I.decref(y); } return r; };
       case "intersection": case "difference": case "symmetric_difference": return (a) => {
         const other = a[1] instanceof PySet ? inc(a[1]) : (() => { const t = H.add(new PySet()); for (const y of collectIter(a[1])) { I.setAdd(t, y); I.decref(y); } return t; })();
         try { return setOp(name === "intersection" ? "BitAnd" : name === "difference" ? "Sub" : "BitXor", s, other); } finally { I.decref(other); }
       };
-      case "update": return (a) => { for (const y of collectIter(a[1])) { I.setAdd(s, y); I.decref(y); } return None; };
-      case "copy": return () => { const r = H.add(new PySet()); I.setPresize(r, s.map.size); for (const x of s.map.values()) I.setAdd(r, x); return r; };
+      case "update": return (a) => { if (a[1] instanceof PySet || a[1] instanceof PyDict) s.addsOnly = false; for (const y of collectIter(a[1])) { I.setAdd(s, y); I.decref(y); } return None; };
+      case "copy": return () => { const r = H.add(new PySet()); r.addsOnly = false; I.setPresize(r, s.map.size); for (const x of s.map.values()) I.setAdd(r, x); return r; };
       case "clear": return () => { const vs = [...s.map.values()]; s.map.clear(); s.mask = 7; s.fill = 0; vs.forEach((x) => I.decref(x)); return None; };
       case "issubset": return (a) => { const o = a[1]; if (!(o instanceof PySet)) uns("issubset of a non-set"); return H.bool([...s.map.keys()].every((k) => o.map.has(k))); };
       case "issuperset": return (a) => { const o = a[1]; if (!(o instanceof PySet)) uns("issuperset of a non-set"); return H.bool([...o.map.keys()].every((k) => s.map.has(k))); };
@@ -914,7 +1047,10 @@ export function installBuiltins(I: Interp): void {
     let m: BuiltinFn | null = null;
     if (o instanceof PyStr) m = strMethods(o, name);
     else if (o instanceof PyList) m = listMethods(o, name);
-    else if (o instanceof PyDict) m = dictMethods(o, name);
+    else if (o instanceof PyDict) {
+      if (!["get", "pop", "setdefault", "update"].includes(name)) wholeModuleDict(o);
+      m = dictMethods(o, name);
+    }
     else if (o instanceof PySet) m = setMethods(o, name);
     else if (o instanceof PyTuple) {
       if (name === "count") m = (a) => int(o.items.filter((x) => x === a[1] || eq(x, a[1])).length);
@@ -926,7 +1062,7 @@ export function installBuiltins(I: Interp): void {
       if (name === "is_integer") m = () => H.bool(Number.isInteger(o.v));
     } else if (o instanceof PyWeakValueDict) {
       if (name === "get") m = (a) => { const e = o.map.get(I.key(a[1])); return e?.ref.target ? inc(e.ref.target) : a[2] ? inc(a[2]) : None; };
-      if (name === "keys" || name === "items" || name === "values") m = () => uns("iterating a WeakValueDictionary");
+      if (name === "keys" || name === "items" || name === "values") m = () => wvdIter(o, name);
     } else if (o instanceof PyIterator && o.label.startsWith("dict_")) {
       return null;
     } else if (o instanceof PyInstance && o.cls === threadT) {
@@ -955,6 +1091,7 @@ export function installBuiltins(I: Interp): void {
     const o = a[0];
     if (o instanceof PyStr) return int([...o.v].length);
     if (o instanceof PyList || o instanceof PyTuple) return int(o.items.length);
+    if (o instanceof PyDict) wholeModuleDict(o);
     if (o instanceof PyDict || o instanceof PySet) return int(o.map.size);
     if (o instanceof PyRange) return int(rangeLen(o));
     if (o instanceof PyWeakValueDict) return int([...o.map.values()].filter((e) => e.ref.target).length);
@@ -1043,8 +1180,23 @@ export function installBuiltins(I: Interp): void {
     if (a[1]) return inc(a[1]);
     return throwPy("StopIteration", null);
   });
-  def("any", (a) => { const items = collectIter(a[0], true); try { return H.bool(items.some(truthy)); } finally { items.forEach((x) => I.decref(x)); } });
-  def("all", (a) => { const items = collectIter(a[0], true); try { return H.bool(items.every(truthy)); } finally { items.forEach((x) => I.decref(x)); } });
+  // any/all stop at the first deciding item, as builtin_any/builtin_all do (a generator
+  // argument is not run further); a set's items are tested in no particular order
+  const anyAll = (src: PyObj, decides: boolean): PyObj => {
+    if (src instanceof PySet) { const items = collectIter(src, true); try { return H.bool(decides ? items.some(truthy) : items.every(truthy)); } finally { items.forEach((x) => I.decref(x)); } }
+    const it = I.getIter(src);
+    try {
+      for (;;) {
+        const x = I.iterNext(it);
+        if (!x) return H.bool(!decides);
+        let t: boolean;
+        try { t = truthy(x); } finally { I.decref(x); }
+        if (t === decides) return H.bool(decides);
+      }
+    } finally { I.decref(it); }
+  };
+  def("any", (a) => anyAll(a[0], true));
+  def("all", (a) => anyAll(a[0], false));
   def("round", (a) => {
     const n = num(a[0]);
     if (n === null) return throwPy("TypeError", `type ${typeName(a[0])} doesn't define __round__ method`);
@@ -1081,7 +1233,9 @@ export function installBuiltins(I: Interp): void {
     if (!(o instanceof PyInstance) || o.cls.builtin) return uns("vars() of " + (o ? typeName(o) : "nothing"));
     return I.getAttr(o, "__dict__", true);
   });
-  for (const n of ["input", "open", "exit", "quit", "eval", "exec", "compile", "globals", "locals", "dir", "super", "staticmethod", "classmethod", "memoryview", "bytearray", "bytes", "frozenset", "complex", "breakpoint", "help", "__import__", "aiter", "anext", "object"]) {
+  def("globals", (a) => { nargs("globals", a, 0, 0); I.globals.moduleDict = true; return inc(I.globals); });
+  const wholeModuleDict = (d: PyDict) => { if (d.moduleDict) uns("the whole of globals() (it holds start-up names we do not model)"); };
+  for (const n of ["input", "open", "exit", "quit", "eval", "exec", "compile", "locals", "dir", "super", "staticmethod", "classmethod", "memoryview", "bytearray", "bytes", "frozenset", "complex", "breakpoint", "help", "__import__", "aiter", "anext", "object"]) {
     def(n, () => uns(`${n}()`));
   }
   I.builtins.set("object", object);
@@ -1101,8 +1255,8 @@ export function installBuiltins(I: Interp): void {
       if (!ok) { if (![2, 8, 10, 16].includes(b)) uns("int() with that base"); throwPy("ValueError", `invalid literal for int() with base ${b}: ${strRepr(o.v)}`); }
       const neg = t.startsWith("-");
       const body = t.replace(/^[+-]/, "").replace(/^0[xob]/i, "");
+      if (body.length > INT_MAX_STR_DIGITS && b === 10) throwPy("ValueError", `Exceeds the limit (${intLimit()}) for integer string conversion: value has ${body.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
       const v = b === 10 ? BigInt(body) : BigInt((b === 16 ? "0x" : b === 2 ? "0b" : "0o") + body);
-      if (body.length > 4300 && b === 10) uns("int() of a very long string");
       return int(neg ? -v : v);
     }
     const n = num(o);
@@ -1176,7 +1330,8 @@ export function installBuiltins(I: Interp): void {
   ctor("set", (a) => {
     const s = H.add(new PySet());
     if (!a.length) return s;
-    if (a[0] instanceof PySet) { I.setPresize(s, a[0].map.size); for (const x of a[0].map.values()) I.setAdd(s, x); return s; }
+    if (a[0] instanceof PySet) { s.addsOnly = false; I.setPresize(s, a[0].map.size); for (const x of a[0].map.values()) I.setAdd(s, x); return s; }
+    if (a[0] instanceof PyDict) s.addsOnly = false;
     for (const x of collectIter(a[0], true)) { I.setAdd(s, x); I.decref(x); }
     return s;
   });
@@ -1211,12 +1366,19 @@ export function installBuiltins(I: Interp): void {
     if (o instanceof PyStr) {
       const cps = [...o.v].map((c) => c.codePointAt(0) ?? 0);
       if (cps.every((c) => c < 128)) return S.strAscii + cps.length;
+      // from 3.12 a one-character Latin-1 str is the runtime's static singleton, which carries
+      // its UTF-8 form too (2 bytes + terminator), and __sizeof__ counts that memory
+      if (cps.length === 1 && cps[0] >= 128 && cps[0] < 256 && P.version >= "3.12") return S.strLatin1 + 1 + 3;
       if (cps.every((c) => c < 256)) return S.strLatin1 + cps.length;
-      return uns("getsizeof of a non-Latin-1 string");
+      // a compact non-ASCII str: the PyCompactUnicodeObject header, then (n + 1) code units of
+      // 2 (UCS2) or 4 (UCS4) bytes; strLatin1 is that header plus the 1-byte terminator
+      const kind = cps.every((c) => c < 0x10000) ? 2 : 4;
+      return S.strLatin1 - 1 + (cps.length + 1) * kind;
     }
     if (o instanceof PyList) return o.sizeKnown ? S.list + P.pointer * o.allocated : uns("getsizeof of a list built from this iterator");
     if (o instanceof PyTuple) return S.tuple + P.pointer * o.items.length;
     if (o instanceof PyDict) {
+      if (o.moduleDict) return uns("getsizeof of globals()");
       if (o.hadDeletion) return uns("getsizeof of a dict after deletions");
       if (o.instanceDict) return uns("getsizeof of an instance __dict__ (a split table)");
       if (o.log2 < 0) return S.dictEmpty;
@@ -1229,7 +1391,48 @@ export function installBuiltins(I: Interp): void {
       return S.set + (o.mask + 1 > 8 ? (o.mask + 1) * S.setEntry : 0);
     }
     if (o instanceof PyInstance && !o.cls.slots && !o.cls.builtin) return P.instanceSize;
+    if (o instanceof PyInstance && o.cls.slots && !o.cls.builtin) {
+      // header + one pointer per slot + the GC head; a __dict__/__weakref__ is a body pointer on
+      // 3.10, a managed dict (2-pointer pre-header) with an in-body weakref on 3.11, and one
+      // shared pre-header for either from 3.12
+      const nslots = o.cls.mro.reduce((n, t) => n + (t.builtin ? 0 : (t.slots?.length ?? 0)), 0);
+      const { hasDictSlot: dict, hasWeakrefSlot: weak } = o.cls;
+      const extra = P.version === "3.10" ? (dict ? 8 : 0) + (weak ? 8 : 0) : P.version === "3.11" ? (dict ? 16 : 0) + (weak ? 8 : 0) : dict || weak ? 16 : 0;
+      return 16 + 8 * nslots + extra + 16;
+    }
     return uns(`sys.getsizeof of ${typeName(o)}`);
+  };
+  // 3.10/3.11: bounds on the count of an object shared from start-up (see boundedRefcountCompare).
+  // Start-up's part is recorded as a range; the program's part is at most what its live objects
+  // and frames hold, plus its code's constants (each literal, counted twice: the 3.10/3.11 parser
+  // arena keeps one too; None once more per code object). A margin covers run-to-run drift.
+  I.refcountBounds = (o) => {
+    if ((P.version !== "3.10" && P.version !== "3.11") || !o.uncounted || I.opts.source === undefined) return null;
+    const key = o === None ? "None" : o === H.True ? "True" : o === H.False ? "False" : o instanceof PyInt && !(o instanceof PyBool) && o.v >= -5n && o.v <= 256n ? String(o.v) : null;
+    if (key === null) return null;
+    // start-up's part depends on which of the modules the program imported so far (their code
+    // holds references too); threads create interpreter objects we do not model: no bound then
+    if (I.modules.has("threading")) return null;
+    const imported = ["gc", "weakref", "copy", "threading"].filter((m) => I.modules.has(m)).join(",");
+    const [rmin, rmax] = STARTUP_REFCOUNTS[P.version][I.opts.mode][imported][key];
+    let held = I.displayUnderscore === o ? 1 : 0;
+    for (const x of H.live) for (const r of H.referents(x)) if (r === o) held++;
+    for (const fr of I.frames) {
+      for (const v of fr.fast.values()) if (v === o) held++;
+      for (const v of fr.classNs?.values() ?? []) if (v === o) held++;
+    }
+    const src = I.opts.source;
+    const occurrences = (re: RegExp) => src.match(re)?.length ?? 0;
+    const literals = key === "None" ? occurrences(/\bNone\b/g) + occurrences(/\b(def|lambda|class|for|return)\b/g) + 1
+      : key === "True" || key === "False" ? occurrences(new RegExp(`\\b${key}\\b`, "g"))
+      : occurrences(/(?<![\w.])\d[\d_]*(?![\w.])/g);
+    // ranges, slices and iterators hold start/stop/step objects we keep as numbers
+    for (const x of H.live) if (x instanceof PyRange || x instanceof PySlice || x instanceof PyIterator) held += 3;
+    // weakref.py's objects (KeyedRef, the dictionary's removal closure) hold a few more
+    for (const x of H.live) if (x instanceof PyWeakref || x instanceof PyWeakValueDict) held += 5;
+    // the drift seen between runs grows with the count (3.11's deep-frozen counts start at 999999999)
+    const margin = 3 + Math.ceil(0.005 * (rmin >= 999999999 ? rmin - 999999999 : rmin));
+    return [rmin - margin, rmax + held + 2 * literals + margin];
   };
   const refcountOf = (o: PyObj, borrowed: boolean): PyObj => {
     if (o.uncounted) {
@@ -1257,11 +1460,15 @@ export function installBuiltins(I: Interp): void {
   void sys;
   let threshold: [number, number, number] = [...P.threshold];
   let lastFull = false;
+  I.resetHooks.push(() => { threshold = [...P.threshold]; lastFull = false; }); // a pooled interpreter starts each run afresh (pool.ts)
   mod("gc", () => ({
     collect: fn("collect", (a) => {
       const g = a[0] ? Number(asInt(a[0], "")) : 2;
       if (g < 0 || g > 2) throwPy("ValueError", "invalid generation");
-      if (P.version === "3.14" && g !== 2) uns("gc.collect(generation) on 3.14's incremental collector");
+      // 3.14's collect(1) is one step of the incremental collector: depending on its work budget
+      // and phase it does nothing, only marks, or collects a slice (3.14.2 returned 0 with young
+      // garbage present). Exact only when there is no garbage at all: 0, survivors leave young.
+      if (P.version === "3.14" && g === 1 && unreachableIn(H, 2).length > 0) uns("gc.collect(1) with garbage present on 3.14's incremental collector");
       const n = I.collectGarbage(g);
       if (I.autoGcUncertain && n > 0) uns("gc.collect() after an automatic collection may have run");
       I.autoGcUncertain = false;
@@ -1275,8 +1482,8 @@ export function installBuiltins(I: Interp): void {
     get_threshold: fn("get_threshold", () => tuple(threshold.map((x) => int(x)))),
     set_threshold: fn("set_threshold", (a) => {
       const v = a.map((x) => Number(asInt(x, "")));
-      threshold = [v[0], v[1] ?? threshold[1], v[2] ?? threshold[2]];
-      if (P.version === "3.14" && a.length > 2) uns("gc.set_threshold third value on 3.14");
+      // 3.14's incremental collector has no third generation: get_threshold() always shows 0 there
+      threshold = [v[0], v[1] ?? threshold[1], P.version === "3.14" ? 0 : v[2] ?? threshold[2]];
       (P as { threshold: [number, number, number] }).threshold = P.threshold; // profile stays; guard uses current
       I.gcThreshold0 = threshold[0];
       if (threshold[0] > 0 && H.gen0Count > threshold[0]) I.autoGcUncertain = true;
@@ -1294,6 +1501,7 @@ export function installBuiltins(I: Interp): void {
       const out: PyObj[] = [];
       for (const o of a) {
         if (o instanceof PyDict) {
+          if (o.moduleDict) uns("gc.get_referents of globals()");
           // dict_traverse: a str-keyed table visits only values; otherwise value then key
           for (const e of o.map.values()) { out.push(inc(e.value)); if (!o.unicodeOnly) out.push(inc(e.key)); }
           continue;
@@ -1303,7 +1511,22 @@ export function installBuiltins(I: Interp): void {
       }
       return H.list(out);
     }),
-    get_referrers: fn("get_referrers", () => uns("gc.get_referrers (it sees the interpreter's own frames and dicts)")),
+    // gc_get_referrers: every tracked object, generation by generation (youngest first), whose
+    // tp_traverse visits one of the arguments. Executing frames are not among them (3.10 tracks
+    // a frame only once it outlives its call; later versions' frames are not objects). Objects
+    // the runtime shares from start-up have referrers we do not model: refused. __main__'s dict
+    // predates the program: it comes last.
+    get_referrers: fn("get_referrers", (a) => {
+      for (const t of a) {
+        const plain = t instanceof PyList || t instanceof PyDict || t instanceof PySet || (t instanceof PyInstance && !t.cls.builtin);
+        if (!plain || t.uncounted || t === I.displayUnderscore) uns(`gc.get_referrers of ${typeName(t)}`);
+      }
+      const hits: PyObj[] = [];
+      const visits = (o: PyObj) => o.tracked && H.referents(o).some((r) => a.includes(r));
+      for (const gen of [0, 1, 2]) for (const o of H.live) if (o.gen === gen && o !== I.globals && visits(o)) hits.push(o);
+      if (H.referents(I.globals).some((r) => a.includes(r))) hits.push(I.globals);
+      return H.list(hits.map(inc));
+    }),
     get_objects: fn("get_objects", () => uns("gc.get_objects")),
     garbage: H.list([]),
   }));
@@ -1318,8 +1541,8 @@ export function installBuiltins(I: Interp): void {
   }));
   const shallow = (o: PyObj): PyObj => {
     if (o instanceof PyList) return H.list(o.items.map(inc));
-    if (o instanceof PyDict) return copyDict(o);
-    if (o instanceof PySet) { const s = H.add(new PySet()); I.setPresize(s, o.map.size); for (const x of o.map.values()) I.setAdd(s, x); return s; }
+    if (o instanceof PyDict) { if (o.moduleDict) uns("copying globals()"); return copyDict(o); }
+    if (o instanceof PySet) { const s = H.add(new PySet()); s.addsOnly = false; I.setPresize(s, o.map.size); for (const x of o.map.values()) I.setAdd(s, x); return s; }
     if (o instanceof PyInstance && !o.cls.builtin) {
       if (o.cls.lookup("__copy__") || o.cls.lookup("__reduce__") || o.cls.lookup("__reduce_ex__")) uns("custom copy protocol");
       const n = H.add(new PyInstance(inc(o.cls)));
@@ -1356,6 +1579,7 @@ export function installBuiltins(I: Interp): void {
     }
     if (o instanceof PySet) {
       const s = H.add(new PySet());
+      s.addsOnly = false;
       memo.set(o, s);
       for (const x of o.map.values()) { const y = deep(x, memo); I.setAdd(s, y); I.decref(y); }
       return s;
@@ -1380,6 +1604,7 @@ export function installBuiltins(I: Interp): void {
   let threadCount = 0;
   let currentThread: PyInstance | null = null;
   let mainThread: PyInstance | null = null;
+  I.resetHooks.push(() => { threadCount = 0; currentThread = null; mainThread = null; reprStack.clear(); });
   const threadData = new WeakMap<PyInstance, { target: PyObj | null; args: PyObj[]; kwargs: KW; started: boolean; name: string }>();
   const threadMethod = (t: PyInstance, name: string): BuiltinFn | null => {
     const d = threadData.get(t);

@@ -3,7 +3,7 @@
 // One compilation unit (a script, or one REPL input) shares one object per equal constant, as
 // CPython's compiler const cache merges them; every code object using a constant holds a reference.
 
-import type { ConstValue, Expr, Stmt, Arguments, Comprehension } from "./ast";
+import type { ConstValue, Expr, ExprOf, Stmt, StmtOf, Arguments, Comprehension, ExceptHandler, WithItem } from "./ast";
 import type { ScopeInfo } from "./objects";
 import { PySyntaxError } from "./tokenizer";
 
@@ -88,7 +88,25 @@ function foldBin(op: string, a: ConstValue, b: ConstValue): ConstValue | null {
   return null;
 }
 
-/** Fold constants in an expression tree (bottom-up), as CPython's ast_opt does. */
+/**
+ * xs.map(f), but xs itself when f changed nothing: folding leaves most nodes as they are, and
+ * copying every node of every program was the costliest part of compiling.
+ */
+function mapSame<T>(xs: T[], f: (x: T) => T): T[] {
+  for (let i = 0; i < xs.length; i++) {
+    const y = f(xs[i]);
+    if (y !== xs[i]) {
+      const out = xs.slice(0, i);
+      out.push(y);
+      for (let k = i + 1; k < xs.length; k++) out.push(f(xs[k]));
+      return out;
+    }
+  }
+  return xs;
+}
+const foldOpt = (e: Expr | null): Expr | null => (e ? foldExpr(e) : null);
+
+/** Fold constants in an expression tree (bottom-up), as CPython's ast_opt does. A node nothing folds in is returned as it is. */
 export function foldExpr(e: Expr): Expr {
   switch (e.type) {
     case "BinOp": {
@@ -98,7 +116,7 @@ export function foldExpr(e: Expr): Expr {
         const v = foldBin(e.op, left.value, right.value);
         if (v) return { type: "Constant", value: v, lineno: e.lineno, col_offset: e.col_offset };
       }
-      return { ...e, left, right };
+      return left === e.left && right === e.right ? e : { ...e, left, right };
     }
     case "UnaryOp": {
       const operand = foldExpr(e.operand);
@@ -113,23 +131,35 @@ export function foldExpr(e: Expr): Expr {
           return { type: "Constant", value: { kind: "bool", v: !truth }, lineno: e.lineno, col_offset: e.col_offset };
         }
       }
-      return { ...e, operand };
+      return operand === e.operand ? e : { ...e, operand };
     }
     case "Tuple": {
-      const elts = e.elts.map(foldExpr);
+      const elts = mapSame(e.elts, foldExpr);
       if (e.ctx === "Load" && elts.every((x) => x.type === "Constant")) {
         const items = elts.map((x) => (x.type === "Constant" ? x.value : { kind: "None" as const }));
         return { type: "Constant", value: { kind: "tuple", items }, lineno: e.lineno, col_offset: e.col_offset };
       }
-      return { ...e, elts };
+      return elts === e.elts ? e : { ...e, elts };
     }
-    case "List": return { ...e, elts: e.elts.map(foldExpr) };
-    case "Set": return { ...e, elts: e.elts.map(foldExpr) };
-    case "Dict": return { ...e, keys: e.keys.map((k) => (k ? foldExpr(k) : null)), values: e.values.map(foldExpr) };
-    case "BoolOp": return { ...e, values: e.values.map(foldExpr) };
-    case "Compare": return { ...e, left: foldExpr(e.left), comparators: e.comparators.map(foldExpr) };
-    case "Call": return { ...e, func: foldExpr(e.func), args: e.args.map(foldExpr), keywords: e.keywords.map((k) => ({ ...k, value: foldExpr(k.value) })) };
-    case "Attribute": return { ...e, value: foldExpr(e.value) };
+    case "List": case "Set": { const elts = mapSame(e.elts, foldExpr); return elts === e.elts ? e : { ...e, elts }; }
+    case "Dict": {
+      const keys = mapSame(e.keys, foldOpt);
+      const values = mapSame(e.values, foldExpr);
+      return keys === e.keys && values === e.values ? e : { ...e, keys, values };
+    }
+    case "BoolOp": { const values = mapSame(e.values, foldExpr); return values === e.values ? e : { ...e, values }; }
+    case "Compare": {
+      const left = foldExpr(e.left);
+      const comparators = mapSame(e.comparators, foldExpr);
+      return left === e.left && comparators === e.comparators ? e : { ...e, left, comparators };
+    }
+    case "Call": {
+      const func = foldExpr(e.func);
+      const args = mapSame(e.args, foldExpr);
+      const keywords = mapSame(e.keywords, (k) => { const value = foldExpr(k.value); return value === k.value ? k : { ...k, value }; });
+      return func === e.func && args === e.args && keywords === e.keywords ? e : { ...e, func, args, keywords };
+    }
+    case "Attribute": { const value = foldExpr(e.value); return value === e.value ? e : { ...e, value }; }
     case "Subscript": {
       const value = foldExpr(e.value);
       const slice = foldExpr(e.slice);
@@ -147,52 +177,93 @@ export function foldExpr(e: Expr): Expr {
           }
         }
       }
-      return { ...e, value, slice };
+      return value === e.value && slice === e.slice ? e : { ...e, value, slice };
     }
-    case "Slice": return { ...e, lower: e.lower && foldExpr(e.lower), upper: e.upper && foldExpr(e.upper), step: e.step && foldExpr(e.step) };
-    case "ListComp": case "SetComp": case "GeneratorExp": return { ...e, elt: foldExpr(e.elt), generators: e.generators.map(foldComp) };
-    case "DictComp": return { ...e, key: foldExpr(e.key), value: foldExpr(e.value), generators: e.generators.map(foldComp) };
-    case "Lambda": return { ...e, args: foldArgs(e.args), body: foldExpr(e.body) };
-    case "IfExp": return { ...e, test: foldExpr(e.test), body: foldExpr(e.body), orelse: foldExpr(e.orelse) };
-    case "JoinedStr": return { ...e, values: e.values.map(foldExpr) };
-    case "FormattedValue": return { ...e, value: foldExpr(e.value) };
-    case "Starred": return { ...e, value: foldExpr(e.value) };
+    case "Slice": {
+      const lower = foldOpt(e.lower);
+      const upper = foldOpt(e.upper);
+      const step = foldOpt(e.step);
+      return lower === e.lower && upper === e.upper && step === e.step ? e : { ...e, lower, upper, step };
+    }
+    case "ListComp": case "SetComp": case "GeneratorExp": {
+      const elt = foldExpr(e.elt);
+      const generators = mapSame(e.generators, foldComp);
+      return elt === e.elt && generators === e.generators ? e : { ...e, elt, generators };
+    }
+    case "DictComp": {
+      const key = foldExpr(e.key);
+      const value = foldExpr(e.value);
+      const generators = mapSame(e.generators, foldComp);
+      return key === e.key && value === e.value && generators === e.generators ? e : { ...e, key, value, generators };
+    }
+    case "Lambda": {
+      const args = foldArgs(e.args);
+      const body = foldExpr(e.body);
+      return args === e.args && body === e.body ? e : { ...e, args, body };
+    }
+    case "IfExp": {
+      const test = foldExpr(e.test);
+      const body = foldExpr(e.body);
+      const orelse = foldExpr(e.orelse);
+      return test === e.test && body === e.body && orelse === e.orelse ? e : { ...e, test, body, orelse };
+    }
+    case "JoinedStr": { const values = mapSame(e.values, foldExpr); return values === e.values ? e : { ...e, values }; }
+    case "FormattedValue": case "Starred": { const value = foldExpr(e.value); return value === e.value ? e : { ...e, value }; }
     case "Constant": case "Name": return e;
   }
 }
 function foldComp(c: Comprehension): Comprehension {
-  return { target: c.target, iter: foldExpr(c.iter), ifs: c.ifs.map(foldExpr) };
+  const iter = foldExpr(c.iter);
+  const ifs = mapSame(c.ifs, foldExpr);
+  return iter === c.iter && ifs === c.ifs ? c : { target: c.target, iter, ifs };
 }
 function foldArgs(a: Arguments): Arguments {
-  return { ...a, defaults: a.defaults.map(foldExpr), kwDefaults: a.kwDefaults.map((d) => (d ? foldExpr(d) : null)) };
+  const defaults = mapSame(a.defaults, foldExpr);
+  const kwDefaults = mapSame(a.kwDefaults, foldOpt);
+  return defaults === a.defaults && kwDefaults === a.kwDefaults ? a : { ...a, defaults, kwDefaults };
 }
-export function foldStmts(body: Stmt[]): Stmt[] { return body.map(foldStmt); }
+export function foldStmts(body: Stmt[]): Stmt[] { return mapSame(body, foldStmt); }
+/** A statement with its expressions folded; the statement itself when nothing in it folds. */
 function foldStmt(s: Stmt): Stmt {
+  const f = foldStmtCopy(s);
+  return sameShallow(f, s) ? s : f;
+}
+/** Two objects with the same keys and identical values (the copy foldStmtCopy made changed nothing). */
+function sameShallow(a: object, b: object): boolean {
+  if (a === b) return true;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  for (const k in ra) if (ra[k] !== rb[k]) return false;
+  return true;
+}
+const foldHandler = (h: ExceptHandler): ExceptHandler => { const exType = foldOpt(h.exType); const body = foldStmts(h.body); return exType === h.exType && body === h.body ? h : { ...h, exType, body }; };
+const foldWithItem = (i: WithItem): WithItem => { const context_expr = foldExpr(i.context_expr); return context_expr === i.context_expr ? i : { context_expr, optional_vars: i.optional_vars }; };
+function foldStmtCopy(s: Stmt): Stmt {
   switch (s.type) {
     case "Expr": return { ...s, value: foldExpr(s.value) };
-    case "Assign": return { ...s, targets: s.targets.map(foldTarget), value: foldExpr(s.value) };
+    case "Assign": return { ...s, targets: mapSame(s.targets, foldTarget), value: foldExpr(s.value) };
     case "AugAssign": return { ...s, target: foldTarget(s.target), value: foldExpr(s.value) };
     case "AnnAssign": return { ...s, value: s.value && foldExpr(s.value) };
     case "If": return { ...s, test: foldExpr(s.test), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
     case "While": return { ...s, test: foldExpr(s.test), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
     case "For": return { ...s, target: foldTarget(s.target), iter: foldExpr(s.iter), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
-    case "FunctionDef": return { ...s, args: foldArgs(s.args), body: foldStmts(s.body), decorators: s.decorators.map(foldExpr) };
-    case "ClassDef": return { ...s, bases: s.bases.map(foldExpr), body: foldStmts(s.body), decorators: s.decorators.map(foldExpr) };
+    case "FunctionDef": return { ...s, args: foldArgs(s.args), body: foldStmts(s.body), decorators: mapSame(s.decorators, foldExpr) };
+    case "ClassDef": return { ...s, bases: mapSame(s.bases, foldExpr), body: foldStmts(s.body), decorators: mapSame(s.decorators, foldExpr) };
     case "Return": return { ...s, value: s.value && foldExpr(s.value) };
-    case "Delete": return { ...s, targets: s.targets.map(foldTarget) };
-    case "Try": return { ...s, body: foldStmts(s.body), handlers: s.handlers.map((h) => ({ ...h, exType: h.exType && foldExpr(h.exType), body: foldStmts(h.body) })), orelse: foldStmts(s.orelse), finalbody: foldStmts(s.finalbody) };
+    case "Delete": return { ...s, targets: mapSame(s.targets, foldTarget) };
+    case "Try": return { ...s, body: foldStmts(s.body), handlers: mapSame(s.handlers, foldHandler), orelse: foldStmts(s.orelse), finalbody: foldStmts(s.finalbody) };
     case "Raise": return { ...s, exc: s.exc && foldExpr(s.exc), cause: s.cause && foldExpr(s.cause) };
-    case "With": return { ...s, items: s.items.map((i) => ({ context_expr: foldExpr(i.context_expr), optional_vars: i.optional_vars })), body: foldStmts(s.body) };
+    case "With": return { ...s, items: mapSame(s.items, foldWithItem), body: foldStmts(s.body) };
     case "Assert": return { ...s, test: foldExpr(s.test), msg: s.msg && foldExpr(s.msg) };
     default: return s;
   }
 }
 function foldTarget(t: Expr): Expr {
   switch (t.type) {
-    case "Subscript": return { ...t, value: foldExpr(t.value), slice: foldExpr(t.slice) };
-    case "Attribute": return { ...t, value: foldExpr(t.value) };
-    case "Tuple": case "List": return { ...t, elts: t.elts.map(foldTarget) };
-    case "Starred": return { ...t, value: foldTarget(t.value) };
+    case "Subscript": { const value = foldExpr(t.value); const slice = foldExpr(t.slice); return value === t.value && slice === t.slice ? t : { ...t, value, slice }; }
+    case "Attribute": { const value = foldExpr(t.value); return value === t.value ? t : { ...t, value }; }
+    case "Tuple": case "List": { const elts = mapSame(t.elts, foldTarget); return elts === t.elts ? t : { ...t, elts }; }
+    case "Starred": { const value = foldTarget(t.value); return value === t.value ? t : { ...t, value }; }
     default: return t;
   }
 }
@@ -206,50 +277,54 @@ interface RawScope { kind: "module" | "function" | "class"; assigned: Set<string
 /** Symbol-table analysis: the ScopeInfo of every function, lambda, class body and comprehension node. */
 export function analyzeScopes(body: Stmt[]): Map<ScopeNode, ScopeInfo> {
   const root = newScope("module", body, null, []);
-  body.forEach((st) => walkStmt(st, root));
+  for (const st of body) walkStmt(st, root);
   const out = new Map<ScopeNode, ScopeInfo>();
   const infoOf = new Map<RawScope, ScopeInfo>();
-  const make = (s: RawScope): void => {
-    s.children.forEach(make);
-    if (s.kind === "module") return;
-    const locals = new Set<string>();
-    for (const n of s.order) if (!s.globals.has(n) && !s.nonlocals.has(n)) locals.add(n);
-    const info: ScopeInfo = { locals, cells: new Set(), frees: new Set(), globals: new Set(s.globals) };
-    infoOf.set(s, info);
-    out.set(s.node, info);
-  };
-  make(root);
+  makeScopeInfo(root, out, infoOf);
   // bottom-up: names each scope needs from an enclosing function (tentatively free)
-  const needs = (s: RawScope): Set<string> => {
-    const childNeeds = new Set<string>();
-    for (const c of s.children) for (const n of needs(c)) childNeeds.add(n);
-    const result = new Set<string>();
-    const info = infoOf.get(s);
-    if (!info) return result;
-    if (s.kind === "class") {
-      for (const n of childNeeds) result.add(n);
-      for (const n of s.used) if (!s.assigned.has(n) && !s.globals.has(n)) result.add(n);
-    } else {
-      for (const n of [...s.used, ...s.nonlocals, ...childNeeds]) {
-        if (info.locals.has(n)) { if (childNeeds.has(n)) info.cells.add(n); continue; }
-        if (s.globals.has(n)) continue;
-        result.add(n);
-      }
-    }
-    s.tentative = result;
-    return result;
-  };
-  needs(root);
+  scopeNeeds(root, infoOf);
   // top-down: a tentative free is free only if an enclosing function defines it
-  const bind = (s: RawScope, enclosing: Set<string>[]): void => {
-    const info = infoOf.get(s);
-    if (info) for (const n of s.tentative) if (enclosing.some((e) => e.has(n))) info.frees.add(n);
-    const inner = s.kind === "function" && info ? [...enclosing, new Set([...info.locals, ...info.frees])] : enclosing;
-    for (const c of s.children) bind(c, inner);
-  };
-  bind(root, []);
+  bindFrees(root, [], infoOf);
   // a cell is only a cell if some inner scope really binds it as free
   return out;
+}
+// (module-level functions rather than closures: analyzeScopes runs for every simulated program)
+function makeScopeInfo(s: RawScope, out: Map<ScopeNode, ScopeInfo>, infoOf: Map<RawScope, ScopeInfo>): void {
+  for (const c of s.children) makeScopeInfo(c, out, infoOf);
+  if (s.kind === "module") return;
+  const locals = new Set<string>();
+  for (const n of s.order) if (!s.globals.has(n) && !s.nonlocals.has(n)) locals.add(n);
+  const info: ScopeInfo = { locals, cells: new Set(), frees: new Set(), globals: new Set(s.globals) };
+  infoOf.set(s, info);
+  out.set(s.node, info);
+}
+function scopeNeeds(s: RawScope, infoOf: Map<RawScope, ScopeInfo>): Set<string> {
+  const childNeeds = new Set<string>();
+  for (const c of s.children) for (const n of scopeNeeds(c, infoOf)) childNeeds.add(n);
+  const result = new Set<string>();
+  const info = infoOf.get(s);
+  if (!info) return result;
+  if (s.kind === "class") {
+    for (const n of childNeeds) result.add(n);
+    for (const n of s.used) if (!s.assigned.has(n) && !s.globals.has(n)) result.add(n);
+  } else {
+    const visit = (n: string): void => {
+      if (info.locals.has(n)) { if (childNeeds.has(n)) info.cells.add(n); return; }
+      if (s.globals.has(n)) return;
+      result.add(n);
+    };
+    for (const n of s.used) visit(n);
+    for (const n of s.nonlocals) visit(n);
+    for (const n of childNeeds) visit(n);
+  }
+  s.tentative = result;
+  return result;
+}
+function bindFrees(s: RawScope, enclosing: Set<string>[], infoOf: Map<RawScope, ScopeInfo>): void {
+  const info = infoOf.get(s);
+  if (info) for (const n of s.tentative) { for (const e of enclosing) if (e.has(n)) { info.frees.add(n); break; } }
+  const inner = s.kind === "function" && info ? [...enclosing, new Set([...info.locals, ...info.frees])] : enclosing;
+  for (const c of s.children) bindFrees(c, inner, infoOf);
 }
 
 function newScope(kind: RawScope["kind"], node: ScopeNode, parent: RawScope | null, params: string[]): RawScope {
@@ -272,42 +347,42 @@ function argNames(a: Arguments): string[] {
 function walkStmt(st: Stmt, s: RawScope): void {
   switch (st.type) {
     case "Expr": walkExpr(st.value, s); break;
-    case "Assign": walkExpr(st.value, s); st.targets.forEach((t) => walkTarget(t, s)); break;
+    case "Assign": walkExpr(st.value, s); for (const t of st.targets) walkTarget(t, s); break;
     case "AugAssign": walkExpr(st.value, s); walkTarget(st.target, s); if (st.target.type === "Name") s.used.add(st.target.id); break;
     case "AnnAssign": if (st.value) walkExpr(st.value, s); walkTarget(st.target, s); break;
-    case "If": case "While": walkExpr(st.test, s); st.body.forEach((x) => walkStmt(x, s)); st.orelse.forEach((x) => walkStmt(x, s)); break;
-    case "For": walkExpr(st.iter, s); walkTarget(st.target, s); st.body.forEach((x) => walkStmt(x, s)); st.orelse.forEach((x) => walkStmt(x, s)); break;
+    case "If": case "While": walkExpr(st.test, s); for (const x of st.body) walkStmt(x, s); for (const x of st.orelse) walkStmt(x, s); break;
+    case "For": walkExpr(st.iter, s); walkTarget(st.target, s); for (const x of st.body) walkStmt(x, s); for (const x of st.orelse) walkStmt(x, s); break;
     case "FunctionDef": {
-      st.args.defaults.forEach((d) => walkExpr(d, s));
-      st.args.kwDefaults.forEach((d) => d && walkExpr(d, s));
-      st.decorators.forEach((d) => walkExpr(d, s));
+      for (const d of st.args.defaults) walkExpr(d, s);
+      for (const d of st.args.kwDefaults) if (d) walkExpr(d, s);
+      for (const d of st.decorators) walkExpr(d, s);
       assign(s, st.name);
       const f = newScope("function", st, s, argNames(st.args));
-      st.body.forEach((x) => walkStmt(x, f));
+      for (const x of st.body) walkStmt(x, f);
       break;
     }
     case "ClassDef": {
-      st.bases.forEach((b) => walkExpr(b, s));
-      st.decorators.forEach((d) => walkExpr(d, s));
+      for (const b of st.bases) walkExpr(b, s);
+      for (const d of st.decorators) walkExpr(d, s);
       assign(s, st.name);
       const c = newScope("class", st, s, []);
-      st.body.forEach((x) => walkStmt(x, c));
+      for (const x of st.body) walkStmt(x, c);
       break;
     }
     case "Return": if (st.value) walkExpr(st.value, s); break;
-    case "Delete": st.targets.forEach((t) => walkTarget(t, s)); break;
+    case "Delete": for (const t of st.targets) walkTarget(t, s); break;
     case "Try":
-      st.body.forEach((x) => walkStmt(x, s));
-      for (const h of st.handlers) { if (h.exType) walkExpr(h.exType, s); if (h.name) assign(s, h.name); h.body.forEach((x) => walkStmt(x, s)); }
-      st.orelse.forEach((x) => walkStmt(x, s));
-      st.finalbody.forEach((x) => walkStmt(x, s));
+      for (const x of st.body) walkStmt(x, s);
+      for (const h of st.handlers) { if (h.exType) walkExpr(h.exType, s); if (h.name) assign(s, h.name); for (const x of h.body) walkStmt(x, s); }
+      for (const x of st.orelse) walkStmt(x, s);
+      for (const x of st.finalbody) walkStmt(x, s);
       break;
     case "Raise": if (st.exc) walkExpr(st.exc, s); if (st.cause) walkExpr(st.cause, s); break;
     case "Import": for (const a of st.names) assign(s, a.asname ?? a.name.split(".")[0]); break;
     case "ImportFrom": for (const a of st.names) assign(s, a.asname ?? a.name); break;
     case "Global": for (const n of st.names) s.globals.add(n); break;
     case "Nonlocal": for (const n of st.names) s.nonlocals.add(n); break;
-    case "With": for (const i of st.items) { walkExpr(i.context_expr, s); if (i.optional_vars) walkTarget(i.optional_vars, s); } st.body.forEach((x) => walkStmt(x, s)); break;
+    case "With": for (const i of st.items) { walkExpr(i.context_expr, s); if (i.optional_vars) walkTarget(i.optional_vars, s); } for (const x of st.body) walkStmt(x, s); break;
     case "Assert": walkExpr(st.test, s); if (st.msg) walkExpr(st.msg, s); break;
     case "Break": case "Continue": case "Pass": break;
   }
@@ -316,7 +391,7 @@ function walkStmt(st: Stmt, s: RawScope): void {
 function walkTarget(t: Expr, s: RawScope): void {
   switch (t.type) {
     case "Name": assign(s, t.id); break;
-    case "Tuple": case "List": t.elts.forEach((e) => walkTarget(e, s)); break;
+    case "Tuple": case "List": for (const e of t.elts) walkTarget(e, s); break;
     case "Starred": walkTarget(t.value, s); break;
     default: walkExpr(t, s);
   }
@@ -329,9 +404,9 @@ function walkComp(node: ScopeNode, gens: Comprehension[], elts: Expr[], s: RawSc
   gens.forEach((g, i) => {
     if (i > 0) walkExpr(g.iter, c);
     walkTarget(g.target, c);
-    g.ifs.forEach((x) => walkExpr(x, c));
+    for (const x of g.ifs) walkExpr(x, c);
   });
-  elts.forEach((e) => walkExpr(e, c));
+  for (const e of elts) walkExpr(e, c);
 }
 
 function walkExpr(e: Expr, s: RawScope): void {
@@ -340,57 +415,86 @@ function walkExpr(e: Expr, s: RawScope): void {
     case "ListComp": case "SetComp": case "GeneratorExp": walkComp(e, e.generators, [e.elt], s); break;
     case "DictComp": walkComp(e, e.generators, [e.key, e.value], s); break;
     case "Lambda": {
-      e.args.defaults.forEach((d) => walkExpr(d, s));
+      for (const d of e.args.defaults) walkExpr(d, s);
       const f = newScope("function", e, s, argNames(e.args));
       walkExpr(e.body, f);
       break;
     }
-    default: forEachChild(e, (c) => walkExpr(c, s));
+    default: forEachChildWith(e, walkExpr, s);
   }
 }
 
 /** The constants each code object of a unit uses, keyed by the node that owns the code. */
-export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>, onNode: (node: Expr, key: string) => void = () => {}): Map<ScopeNode, ConstValue[]> {
-  const out = new Map<ScopeNode, ConstValue[]>();
-  const seen = new Map<ScopeNode, Set<string>>();
-  const add = (owner: ScopeNode, c: ConstValue) => {
-    let set = seen.get(owner);
-    if (!set) { set = new Set(); seen.set(owner, set); out.set(owner, []); }
-    const k = constKey(c);
-    if (!set.has(k)) { set.add(k); out.get(owner)?.push(c); }
-  };
-  const ex = (e: Expr, owner: ScopeNode): void => {
-    switch (e.type) {
-      case "Constant": add(owner, e.value); onNode(e, constKey(e.value)); return;
-      case "ListComp": case "SetComp": case "GeneratorExp": case "DictComp": {
-        const inner = scopes.has(e) ? e : owner;
-        ex(e.generators[0].iter, owner);
-        e.generators.forEach((g, i) => { if (i > 0) ex(g.iter, inner); g.ifs.forEach((x) => ex(x, inner)); exT(g.target, inner); });
-        if (e.type === "DictComp") { ex(e.key, inner); ex(e.value, inner); } else ex(e.elt, inner);
-        return;
+export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>, nodes: (Expr | string)[] | null = null): Map<ScopeNode, ConstValue[]> {
+  const c: ConstCollector = { out: new Map(), seen: new Map(), scopes, nodes, owner: body };
+  for (const s of body) ccStmt(s, c);
+  return c.out;
+}
+// (a state record and module-level functions, no closures: this runs for every simulated program)
+interface ConstCollector {
+  out: Map<ScopeNode, ConstValue[]>;
+  seen: Map<ScopeNode, Set<string>>;
+  scopes: Map<ScopeNode, ScopeInfo>;
+  /** Filled with each Constant node and its key, in walk order, when given. */
+  nodes: (Expr | string)[] | null;
+  /** The code object being collected for. */
+  owner: ScopeNode;
+}
+function ccAdd(c: ConstCollector, owner: ScopeNode, v: ConstValue): string {
+  let set = c.seen.get(owner);
+  if (!set) { set = new Set(); c.seen.set(owner, set); c.out.set(owner, []); }
+  const k = constKey(v);
+  if (!set.has(k)) { set.add(k); c.out.get(owner)?.push(v); }
+  return k;
+}
+/** ex(e, owner) of the walk: e's constants go to the code object c.owner. */
+function ccExpr(e: Expr, c: ConstCollector): void {
+  const owner = c.owner;
+  switch (e.type) {
+    case "Constant": { const k = ccAdd(c, owner, e.value); if (c.nodes) c.nodes.push(e, k); return; }
+    case "ListComp": case "SetComp": case "GeneratorExp": case "DictComp": {
+      const inner = c.scopes.has(e) ? e : owner;
+      ccExpr(e.generators[0].iter, c);
+      c.owner = inner;
+      for (let i = 0; i < e.generators.length; i++) {
+        const g = e.generators[i];
+        if (i > 0) ccExpr(g.iter, c);
+        for (const x of g.ifs) ccExpr(x, c);
+        if (g.target.type !== "Name") forEachChildWith(g.target, ccExpr, c);
       }
-      case "Lambda": e.args.defaults.forEach((d) => ex(d, owner)); ex(e.body, e); return;
-      default: forEachChild(e, (c) => ex(c, owner));
+      if (e.type === "DictComp") { ccExpr(e.key, c); ccExpr(e.value, c); } else ccExpr(e.elt, c);
+      c.owner = owner;
+      return;
     }
-  };
-  const exT = (t: Expr, owner: ScopeNode) => { if (t.type !== "Name") forEachChild(t, (c) => ex(c, owner)); };
-  const st = (s: Stmt, owner: ScopeNode): void => {
-    switch (s.type) {
-      case "FunctionDef":
-        s.args.defaults.forEach((d) => ex(d, owner));
-        s.args.kwDefaults.forEach((d) => d && ex(d, owner));
-        s.decorators.forEach((d) => ex(d, owner));
-        s.body.forEach((b) => st(b, s));
-        return;
-      case "ClassDef":
-        s.bases.forEach((d) => ex(d, owner));
-        s.body.forEach((b) => st(b, s));
-        return;
-      default: forEachStmtPart(s, (e) => ex(e, owner), (b) => st(b, owner));
+    case "Lambda": {
+      for (const d of e.args.defaults) ccExpr(d, c);
+      c.owner = e;
+      ccExpr(e.body, c);
+      c.owner = owner;
+      return;
     }
-  };
-  body.forEach((s) => st(s, body));
-  return out;
+    default: forEachChildWith(e, ccExpr, c);
+  }
+}
+function ccStmt(s: Stmt, c: ConstCollector): void {
+  const owner = c.owner;
+  switch (s.type) {
+    case "FunctionDef":
+      for (const d of s.args.defaults) ccExpr(d, c);
+      for (const d of s.args.kwDefaults) if (d) ccExpr(d, c);
+      for (const d of s.decorators) ccExpr(d, c);
+      c.owner = s;
+      for (const b of s.body) ccStmt(b, c);
+      c.owner = owner;
+      return;
+    case "ClassDef":
+      for (const d of s.bases) ccExpr(d, c);
+      c.owner = s;
+      for (const b of s.body) ccStmt(b, c);
+      c.owner = owner;
+      return;
+    default: forEachStmtPartWith(s, ccExpr, ccStmt, c);
+  }
 }
 
 export function forEachChild(e: Expr, f: (c: Expr) => void): void {
@@ -416,73 +520,132 @@ export function forEachChild(e: Expr, f: (c: Expr) => void): void {
   }
 }
 
-function forEachStmtPart(s: Stmt, fe: (e: Expr) => void, fs: (s: Stmt) => void): void {
+/** forEachChild with a context argument instead of a closure per visited node (the compiler's walks are hot). */
+export function forEachChildWith<C>(e: Expr, f: (c: Expr, ctx: C) => void, ctx: C): void {
+  switch (e.type) {
+    case "Name": case "Constant": return;
+    case "BinOp": f(e.left, ctx); f(e.right, ctx); return;
+    case "UnaryOp": f(e.operand, ctx); return;
+    case "BoolOp": for (const x of e.values) f(x, ctx); return;
+    case "Compare": f(e.left, ctx); for (const x of e.comparators) f(x, ctx); return;
+    case "Call": f(e.func, ctx); for (const x of e.args) f(x, ctx); for (const k of e.keywords) f(k.value, ctx); return;
+    case "Attribute": f(e.value, ctx); return;
+    case "Subscript": f(e.value, ctx); f(e.slice, ctx); return;
+    case "Slice": if (e.lower) f(e.lower, ctx); if (e.upper) f(e.upper, ctx); if (e.step) f(e.step, ctx); return;
+    case "List": case "Tuple": case "Set": for (const x of e.elts) f(x, ctx); return;
+    case "Dict": for (const k of e.keys) if (k) f(k, ctx); for (const x of e.values) f(x, ctx); return;
+    case "ListComp": case "SetComp": case "GeneratorExp": f(e.elt, ctx); for (const g of e.generators) { f(g.iter, ctx); for (const x of g.ifs) f(x, ctx); } return;
+    case "DictComp": f(e.key, ctx); f(e.value, ctx); for (const g of e.generators) { f(g.iter, ctx); for (const x of g.ifs) f(x, ctx); } return;
+    case "Lambda": for (const x of e.args.defaults) f(x, ctx); f(e.body, ctx); return;
+    case "IfExp": f(e.test, ctx); f(e.body, ctx); f(e.orelse, ctx); return;
+    case "JoinedStr": for (const x of e.values) f(x, ctx); return;
+    case "FormattedValue": f(e.value, ctx); if (e.format_spec) f(e.format_spec, ctx); return;
+    case "Starred": f(e.value, ctx); return;
+  }
+}
+
+/** forEachStmtPart with a context argument instead of closures. */
+function forEachStmtPartWith<C>(s: Stmt, fe: (e: Expr, ctx: C) => void, fs: (s: Stmt, ctx: C) => void, ctx: C): void {
   switch (s.type) {
-    case "Expr": fe(s.value); return;
-    case "Assign": fe(s.value); s.targets.forEach((t) => t.type !== "Name" && forEachChild(t, fe)); return;
-    case "AugAssign": fe(s.value); if (s.target.type !== "Name") forEachChild(s.target, fe); return;
-    case "AnnAssign": if (s.value) fe(s.value); return;
-    case "If": case "While": fe(s.test); s.body.forEach(fs); s.orelse.forEach(fs); return;
-    case "For": fe(s.iter); if (s.target.type !== "Name") forEachChild(s.target, fe); s.body.forEach(fs); s.orelse.forEach(fs); return;
-    case "Return": if (s.value) fe(s.value); return;
-    case "Delete": s.targets.forEach((t) => t.type !== "Name" && forEachChild(t, fe)); return;
-    case "Try": s.body.forEach(fs); s.handlers.forEach((h) => { if (h.exType) fe(h.exType); h.body.forEach(fs); }); s.orelse.forEach(fs); s.finalbody.forEach(fs); return;
-    case "Raise": if (s.exc) fe(s.exc); if (s.cause) fe(s.cause); return;
-    case "With": s.items.forEach((i) => fe(i.context_expr)); s.body.forEach(fs); return;
-    case "Assert": fe(s.test); if (s.msg) fe(s.msg); return;
+    case "Expr": fe(s.value, ctx); return;
+    case "Assign": fe(s.value, ctx); for (const t of s.targets) if (t.type !== "Name") forEachChildWith(t, fe, ctx); return;
+    case "AugAssign": fe(s.value, ctx); if (s.target.type !== "Name") forEachChildWith(s.target, fe, ctx); return;
+    case "AnnAssign": if (s.value) fe(s.value, ctx); return;
+    case "If": case "While": fe(s.test, ctx); for (const b of s.body) fs(b, ctx); for (const b of s.orelse) fs(b, ctx); return;
+    case "For": fe(s.iter, ctx); if (s.target.type !== "Name") forEachChildWith(s.target, fe, ctx); for (const b of s.body) fs(b, ctx); for (const b of s.orelse) fs(b, ctx); return;
+    case "Return": if (s.value) fe(s.value, ctx); return;
+    case "Delete": for (const t of s.targets) if (t.type !== "Name") forEachChildWith(t, fe, ctx); return;
+    case "Try": for (const b of s.body) fs(b, ctx); for (const h of s.handlers) { if (h.exType) fe(h.exType, ctx); for (const b of h.body) fs(b, ctx); } for (const b of s.orelse) fs(b, ctx); for (const b of s.finalbody) fs(b, ctx); return;
+    case "Raise": if (s.exc) fe(s.exc, ctx); if (s.cause) fe(s.cause, ctx); return;
+    case "With": for (const it of s.items) fe(it.context_expr, ctx); for (const b of s.body) fs(b, ctx); return;
+    case "Assert": fe(s.test, ctx); if (s.msg) fe(s.msg, ctx); return;
     default: return;
   }
 }
 
+export interface CompileWarning { line: number; msg: string }
+
+// what compileWarnings looks for, as sets made once
+const WARN_LIT_EXCLUDED = new Set<string>(["None", "bool", "Ellipsis"]);
+const UNSUBSCRIPTABLE_KINDS = new Set<string>(["int", "float", "bool", "None", "Ellipsis"]);
+const UNSUBSCRIPTABLE_NODES = new Set<string>(["Set", "SetComp", "GeneratorExp", "Lambda", "JoinedStr"]);
+const SEQUENCE_NODES = new Set<string>(["List", "ListComp", "Tuple", "JoinedStr"]);
+const BAD_INDEX_NODES = new Set<string>(["Tuple", "List", "Dict", "Set", "JoinedStr", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda"]);
+const NOT_CALLABLE_NODES = new Set<string>(["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr"]);
+
 /**
- * CPython's compiler warns (SyntaxWarning on stderr) for `is` with a literal, and for calling or
- * subscripting a literal that cannot be ("perhaps you missed a comma?"); we print no warnings, so
- * such programs are refused. Runs on the folded tree, as the compiler sees it.
+ * The SyntaxWarnings CPython's compiler emits, in the order it emits them (source order: nested
+ * code is compiled where it is defined). Modelled: `is`/`is not` with a literal (check_compare:
+ * the left operand if it is a literal, else the right one; one warning per comparison) and an
+ * assert of a non-empty tuple. Calling or subscripting a literal ("perhaps you missed a
+ * comma?") is refused (`unsupported` set). Runs on the folded tree, as the compiler sees it.
  */
-export function findIsLiteral(body: Stmt[]): number | null {
-  let found: number | null = null;
-  const lit = (e: Expr) => e.type === "Constant" && ["int", "float", "str", "tuple"].includes(e.value.kind);
-  const notSubscriptable = (e: Expr) => (e.type === "Constant" && ["int", "float", "bool", "None", "Ellipsis"].includes(e.value.kind)) || ["Set", "SetComp", "GeneratorExp", "Lambda", "JoinedStr"].includes(e.type);
-  const sequence = (e: Expr) => (e.type === "Constant" && ["str", "tuple"].includes(e.value.kind)) || ["List", "ListComp", "Tuple", "JoinedStr"].includes(e.type);
-  const badIndex = (e: Expr) => (e.type === "Constant" && !["int", "bool"].includes(e.value.kind)) || ["Tuple", "List", "Dict", "Set", "JoinedStr", "ListComp", "SetComp", "DictComp", "GeneratorExp", "Lambda"].includes(e.type);
-  const notCallable = (e: Expr) => e.type === "Constant" || ["List", "Tuple", "Dict", "Set", "ListComp", "SetComp", "DictComp", "GeneratorExp", "JoinedStr"].includes(e.type);
-  const ex = (e: Expr): void => {
-    if (found !== null) return;
-    if (e.type === "Subscript" && (notSubscriptable(e.value) || (sequence(e.value) && e.slice.type !== "Slice" && badIndex(e.slice)))) found = e.lineno;
-    if (e.type === "Call" && notCallable(e.func)) found = e.lineno;
-    if (e.type === "Compare") {
-      const operands = [e.left, ...e.comparators];
-      e.ops.forEach((op, i) => { if ((op === "Is" || op === "IsNot") && (lit(operands[i]) || lit(operands[i + 1]))) found = e.lineno; });
+export function compileWarnings(body: Stmt[], version: string): { warnings: CompileWarning[]; unsupported: number | null } {
+  const state: LiteralFinder = { found: null, warnings: [], version };
+  for (const s of body) litStmt(s, state);
+  return { warnings: state.warnings, unsupported: state.found };
+}
+// (a state record and module-level functions, not closures: this walk runs for every program)
+interface LiteralFinder { found: number | null; warnings: CompileWarning[]; version: string }
+const warnLit = (e: Expr) => e.type === "Constant" && !WARN_LIT_EXCLUDED.has(e.value.kind);
+const typeOfLit = (e: Expr): string => (e.type === "Constant" ? (e.value.kind === "str" ? "str" : e.value.kind) : "object");
+function isMsg(op: string, e: Expr, version: string): string {
+  const [word, fix] = op === "Is" ? ["is", "=="] : ["is not", "!="];
+  return version >= "3.12" ? `"${word}" with '${typeOfLit(e)}' literal. Did you mean "${fix}"?` : `"${word}" with a literal. Did you mean "${fix}"?`;
+}
+/** check_compare: the first `is`/`is not` with a literal on either side warns (left operand preferred). */
+function compareWarning(e: ExprOf<"Compare">, st: LiteralFinder): void {
+  let left = e.left;
+  for (let i = 0; i < e.ops.length; i++) {
+    const op = e.ops[i];
+    const right = e.comparators[i];
+    if ((op === "Is" || op === "IsNot") && (warnLit(left) || warnLit(right))) {
+      st.warnings.push({ line: e.lineno, msg: isMsg(op, warnLit(left) ? left : right, st.version) });
+      return;
     }
-    forEachChild(e, ex);
-  };
-  const st = (s: Stmt): void => {
-    if (s.type === "FunctionDef") { s.args.defaults.forEach(ex); s.decorators.forEach(ex); s.body.forEach(st); return; }
-    if (s.type === "ClassDef") { s.bases.forEach(ex); s.body.forEach(st); return; }
-    forEachStmtPart(s, ex, st);
-    if (s.type === "Assign") s.targets.forEach(ex);
-  };
-  body.forEach(st);
-  return found;
+    left = right;
+  }
+}
+function assertWarning(s: StmtOf<"Assert">, st: LiteralFinder): void {
+  if (s.test.type === "Tuple" && s.test.elts.length > 0) st.warnings.push({ line: s.lineno, msg: "assertion is always true, perhaps remove parentheses?" });
+  if (s.test.type === "Constant" && s.test.value.kind === "tuple" && s.test.value.items.length > 0) st.warnings.push({ line: s.lineno, msg: "assertion is always true, perhaps remove parentheses?" });
+}
+const notSubscriptable = (e: Expr) => (e.type === "Constant" && UNSUBSCRIPTABLE_KINDS.has(e.value.kind)) || UNSUBSCRIPTABLE_NODES.has(e.type);
+const isSequence = (e: Expr) => (e.type === "Constant" && (e.value.kind === "str" || e.value.kind === "tuple")) || SEQUENCE_NODES.has(e.type);
+const badIndex = (e: Expr) => (e.type === "Constant" && e.value.kind !== "int" && e.value.kind !== "bool") || BAD_INDEX_NODES.has(e.type);
+const notCallable = (e: Expr) => e.type === "Constant" || NOT_CALLABLE_NODES.has(e.type);
+function litExpr(e: Expr, st: LiteralFinder): void {
+  if (st.found !== null) return;
+  if (e.type === "Subscript" && (notSubscriptable(e.value) || (isSequence(e.value) && e.slice.type !== "Slice" && badIndex(e.slice)))) st.found = e.lineno;
+  if (e.type === "Call" && notCallable(e.func)) st.found = e.lineno;
+  if (e.type === "Compare") compareWarning(e, st);
+  forEachChildWith(e, litExpr, st);
+}
+function litStmt(s: Stmt, st: LiteralFinder): void {
+  if (s.type === "FunctionDef") { for (const d of s.args.defaults) litExpr(d, st); for (const d of s.decorators) litExpr(d, st); for (const b of s.body) litStmt(b, st); return; }
+  if (s.type === "ClassDef") { for (const d of s.bases) litExpr(d, st); for (const b of s.body) litStmt(b, st); return; }
+  if (s.type === "Assert") assertWarning(s, st);
+  forEachStmtPartWith(s, litExpr, litStmt, st);
+  if (s.type === "Assign") for (const t of s.targets) litExpr(t, st);
 }
 
 /** The compiler's context checks: return outside a function, break/continue outside a loop. */
 export function checkContext(body: Stmt[]): void {
-  const walk = (ss: Stmt[], inFunc: boolean, inLoop: boolean): void => {
-    for (const s of ss) {
-      switch (s.type) {
-        case "Return": if (!inFunc) throw new PySyntaxError("'return' outside function", s.lineno, s.col_offset + 1); break;
-        case "Break": if (!inLoop) throw new PySyntaxError("'break' outside loop", s.lineno, s.col_offset + 1); break;
-        case "Continue": if (!inLoop) throw new PySyntaxError("'continue' not properly in loop", s.lineno, s.col_offset + 1); break;
-        case "FunctionDef": walk(s.body, true, false); break;
-        case "ClassDef": walk(s.body, false, false); break;
-        case "While": case "For": walk(s.body, inFunc, true); walk(s.orelse, inFunc, inLoop); break;
-        case "If": walk(s.body, inFunc, inLoop); walk(s.orelse, inFunc, inLoop); break;
-        case "With": walk(s.body, inFunc, inLoop); break;
-        case "Try": walk(s.body, inFunc, inLoop); s.handlers.forEach((h) => walk(h.body, inFunc, inLoop)); walk(s.orelse, inFunc, inLoop); walk(s.finalbody, inFunc, inLoop); break;
-        default: break;
-      }
+  checkBlock(body, false, false);
+}
+function checkBlock(ss: Stmt[], inFunc: boolean, inLoop: boolean): void {
+  for (const s of ss) {
+    switch (s.type) {
+      case "Return": if (!inFunc) throw new PySyntaxError("'return' outside function", s.lineno, s.col_offset + 1); break;
+      case "Break": if (!inLoop) throw new PySyntaxError("'break' outside loop", s.lineno, s.col_offset + 1); break;
+      case "Continue": if (!inLoop) throw new PySyntaxError("'continue' not properly in loop", s.lineno, s.col_offset + 1); break;
+      case "FunctionDef": checkBlock(s.body, true, false); break;
+      case "ClassDef": checkBlock(s.body, false, false); break;
+      case "While": case "For": checkBlock(s.body, inFunc, true); checkBlock(s.orelse, inFunc, inLoop); break;
+      case "If": checkBlock(s.body, inFunc, inLoop); checkBlock(s.orelse, inFunc, inLoop); break;
+      case "With": checkBlock(s.body, inFunc, inLoop); break;
+      case "Try": checkBlock(s.body, inFunc, inLoop); for (const h of s.handlers) checkBlock(h.body, inFunc, inLoop); checkBlock(s.orelse, inFunc, inLoop); checkBlock(s.finalbody, inFunc, inLoop); break;
+      default: break;
     }
-  };
-  walk(body, false, false);
+  }
 }

@@ -8,6 +8,8 @@ import type { Profile } from "./versions";
 
 export class BudgetExceeded extends Error {}
 
+export const MAX_STR_LENGTH = 10_000_000;
+
 const TRACKED_KINDS = new Set<Kind>(["list", "tuple", "dict", "set", "function", "cell", "type", "instance", "method", "iterator", "wvdict", "property", "weakref"]);
 
 export interface HeapHooks {
@@ -76,6 +78,9 @@ export class Heap {
   float(v: number): PyFloat { return this.add(new PyFloat(v)); }
   str(s: string): PyStr {
     if (s.length === 0) return this.emptyStr;
+    // A memory budget for text: V8 aborts the whole process (not just this run) when a later
+    // split or join of a string this size asks for a too-large array.
+    if (s.length > MAX_STR_LENGTH) throw new BudgetExceeded(`string of more than ${MAX_STR_LENGTH} characters`);
     if (s.length === 1 && s.charCodeAt(0) < 256) {
       let o = this.chars.get(s);
       if (!o) { o = this.immortalize(new PyStr(s)); o.interned = true; this.chars.set(s, o); }
@@ -184,10 +189,10 @@ export class Heap {
     if (o instanceof PyCell) { const k = o.ref ? [o.ref] : []; o.ref = null; return k; }
     if (o instanceof PyFunction) { const k: PyObj[] = [o.code, o.globals, ...o.defaults, ...o.kwDefaults.values(), ...o.closure]; if (o.dict) k.push(o.dict); o.defaults = []; o.closure = []; o.kwDefaults.clear(); return k; }
     if (o instanceof PyMethod) return [o.func, o.self];
-    if (o instanceof PyIterator) return [o.source];
+    if (o instanceof PyIterator) { const k = [o.source, ...(o.frameLocals?.values() ?? [])]; o.frameLocals?.clear(); return k; }
     if (o instanceof PyWeakref) { const k = o.callback ? [o.callback] : []; if (o.target?.weakrefs) o.target.weakrefs = o.target.weakrefs.filter((r) => r !== o); o.target = null; o.callback = null; return k; }
     if (o instanceof PyWeakValueDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.ref); o.map.clear(); return k; }
-    if (o instanceof PyType) { const k = [...o.dict.values()]; o.dict.clear(); return k; }
+    if (o instanceof PyType) { const k = [...o.dict.values(), ...(o.builtin ? [] : o.bases)]; o.dict.clear(); if (!o.builtin) o.bases = []; return k; }
     if (o instanceof PyBuiltin) return o.self ? [o.self] : [];
     if (o instanceof PyProperty) return [o.fget];
     if (o instanceof PySlice) return [o.lower, o.upper, o.step];
@@ -213,10 +218,10 @@ export class Heap {
     if (o instanceof PyCell) return o.ref ? [o.ref] : [];
     if (o instanceof PyFunction) { const k: PyObj[] = [o.code, o.globals, ...o.defaults, ...o.kwDefaults.values(), ...o.closure]; if (o.dict) k.push(o.dict); return k; }
     if (o instanceof PyMethod) return [o.func, o.self];
-    if (o instanceof PyIterator) return [o.source];
+    if (o instanceof PyIterator) return o.frameLocals ? [o.source, ...o.frameLocals.values()] : [o.source];
     if (o instanceof PyWeakref) return o.callback ? [o.callback] : [];
     if (o instanceof PyWeakValueDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.ref); return k; }
-    if (o instanceof PyType) return [...o.dict.values()];
+    if (o instanceof PyType) return o.builtin ? [...o.dict.values()] : [...o.dict.values(), ...o.bases];
     if (o instanceof PyBuiltin) return o.self ? [o.self] : [];
     if (o instanceof PyProperty) return [o.fget];
     if (o instanceof PySlice) return [o.lower, o.upper, o.step];

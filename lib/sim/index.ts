@@ -9,7 +9,8 @@ import { PySyntaxError, Unsupported } from "./tokenizer";
 import { Interp, PyException, type Frame } from "./interpreter";
 import { BudgetExceeded } from "./heap";
 import { PROFILES, type PythonVersion } from "./versions";
-import { PyInstance, PyStr, resetIds } from "./objects";
+import { PyInstance, PyStr } from "./objects";
+import { acquireInterp, releaseInterp } from "./pool";
 import { collect } from "./gc";
 import { checkContext } from "./compiler";
 import type { Stmt } from "./ast";
@@ -59,10 +60,9 @@ export function run(source: string, options: RunOptions = {}): RunResult {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const prof = PROFILES[version];
   if (!prof) return { stdout: "", stderr: `internal: unknown python version ${String(version)}\n`, exitCode: 70 };
-  resetIds();
   let it: Interp | null = null;
   try {
-    it = new Interp({ prof, mode, maxSteps, maxObjects: options.maxObjects ?? DEFAULT_MAX_OBJECTS, trace: !!options.trace });
+    it = acquireInterp({ prof, mode, maxSteps, maxObjects: options.maxObjects ?? DEFAULT_MAX_OBJECTS, trace: !!options.trace, source });
     const frame: Frame = { name: "<module>", kind: "module", globals: it.globals, fast: new Map(), cells: new Map(), classNs: null, scope: null, parent: null, line: 0 };
     it.frames.push(frame);
     if (mode === "script") {
@@ -75,6 +75,10 @@ export function run(source: string, options: RunOptions = {}): RunResult {
         throw e;
       }
       const code = it.compileUnit(body, "<module>");
+      // a compile-time SyntaxWarning prints `file:line: SyntaxWarning: msg` and then the source
+      // line, stripped and indented by two: that line is stderr's last unless an error follows
+      const w = it.lastWarnings[it.lastWarnings.length - 1];
+      const warned = w ? `  ${(source.split(/\r?\n/)[w.line - 1] ?? "").trim()}\n` : "";
       try {
         it.runModule(code, frame);
       } catch (e) {
@@ -82,7 +86,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
         throw e;
       }
       shutdown(it);
-      return finish(it, "", 0);
+      return finish(it, warned, 0);
     }
     // REPL: one input per top-level statement (see test/sim/README.md for the shared rule)
     let stderr = "";
@@ -96,6 +100,9 @@ export function run(source: string, options: RunOptions = {}): RunResult {
         throw e;
       }
       const code = it.compileUnit(body, "<stdin>");
+      // compile(text, "<stdin>", "single"): warnings name <stdin> and show no source line
+      const w = it.lastWarnings[it.lastWarnings.length - 1];
+      if (w) stderr = `<stdin>:${w.line - chunk.line + 1}: SyntaxWarning: ${w.msg}\n`; // the input is padded to keep file line numbers
       try {
         for (const s of code) {
           it.replTop = s;
@@ -113,9 +120,13 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     const out = it?.out ?? "";
     if (e instanceof Unsupported) return { stdout: out, stderr: `unsupported: ${e.what} (line ${e.lineno || it?.line || 0})\n`, exitCode: 2 };
     if (e instanceof BudgetExceeded) return { stdout: out, stderr: `budget: ${e.message} (line ${it?.line ?? 0})\n`, exitCode: 3 };
+    // JavaScript's own size limits (a string or array past what V8 allocates) are a memory budget.
+    if (e instanceof RangeError && /invalid (string|array) length/i.test(e.message)) return { stdout: out, stderr: `budget: memory limit exceeded (line ${it?.line ?? 0})\n`, exitCode: 3 };
     if (e instanceof RangeError && /call stack/i.test(e.message)) return { stdout: out, stderr: `unsupported: recursion too deep for the simulator (line ${it?.line ?? 0})\n`, exitCode: 2 };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: out, stderr: `internal: ${msg}\n`, exitCode: 70 };
+  } finally {
+    if (it) releaseInterp(it);
   }
 }
 
@@ -132,8 +143,7 @@ function finish(it: Interp, stderr: string, exitCode: number): RunResult {
  * finalizes what is left, oldest first.
  */
 function shutdown(it: Interp): void {
-  const observable = () => [...it.heap.live].some((o) => o.weakrefs?.some((r) => r.callback) || (o instanceof PyInstance && !o.finalized && !!o.cls.lookup("__del__")));
-  if (!observable()) return;
+  if (!shutdownObservable(it)) return;
   it.line = 0;
   if (it.displayUnderscore) {
     const v = it.displayUnderscore;
@@ -141,12 +151,21 @@ function shutdown(it: Interp): void {
     it.builtins.delete("_");
     it.decref(v);
   }
-  if (!observable()) return;
+  if (!shutdownObservable(it)) return;
   if (it.autoGcUncertain) it.unsupported("finalizers at shutdown after an automatic collection may have run");
   it.frames = [];
   it.decref(it.globals);
   collect(it.heap, 2, 0, true);
   void PyStr;
+}
+
+/** Something alive whose end prints or runs code: a weakref callback or a __del__ still to run. */
+function shutdownObservable(it: Interp): boolean {
+  for (const o of it.heap.live) {
+    if (o.weakrefs) for (const r of o.weakrefs) if (r.callback) return true;
+    if (o instanceof PyInstance && !o.finalized && !!o.cls.lookup("__del__")) return true;
+  }
+  return false;
 }
 
 /** Split a program into REPL inputs: each top-level statement (with its decorators) is one input. */

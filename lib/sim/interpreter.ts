@@ -4,8 +4,8 @@
 // consumes it either stores it (the reference moves) or releases it (decref) exactly where the
 // bytecode would, so sys.getrefcount and the moment each object dies match the real interpreter.
 
-import type { Expr, ExprOf, Stmt, StmtOf, ConstValue, Comprehension } from "./ast";
-import { analyzeScopes, collectConsts, constKey, findIsLiteral, foldStmts } from "./compiler";
+import type { CmpOp, Expr, ExprOf, Stmt, StmtOf, ConstValue, Comprehension } from "./ast";
+import { analyzeScopes, collectConsts, compileWarnings, constKey, foldStmts, type CompileWarning } from "./compiler";
 import { BudgetExceeded, Heap, Unhashable, hashKey } from "./heap";
 import { PyBool, PyBuiltin, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyIterator, PyList, PyMethod, PyModule, PyNone, PyObj, PyProperty, PyRange, PySet, PySlice, PyStr, PyTuple, PyType, PyWeakref, PyWeakValueDict, typeName, type BuiltinFn, type ScopeInfo, type FunctionDef, type Lambda } from "./objects";
 import { Unsupported } from "./tokenizer";
@@ -19,10 +19,49 @@ import { BUILTIN_NAMES } from "./builtin-names";
 import { BUILTIN_DIRS } from "./builtin-dirs";
 
 /** A Python exception in flight (the learner's, not ours). */
+/** One side of a comparison shaped like `f(x) [+-] k` (a refcount-like call), for boundedRefcountCompare. */
+function refcountCallSide(x: Expr): { call: ExprOf<"Call">; shift: bigint } | null {
+  let shift = 0n;
+  if (x.type === "BinOp" && (x.op === "Sub" || x.op === "Add") && x.right.type === "Constant" && x.right.value.kind === "int") {
+    shift = x.op === "Sub" ? -x.right.value.v : x.right.value.v;
+    x = x.left;
+  }
+  if (x.type !== "Call" || x.args.length !== 1 || x.keywords.length > 0) return null;
+  const fn = x.func;
+  const a = x.args[0];
+  if (!(fn.type === "Name" || (fn.type === "Attribute" && fn.value.type === "Name"))) return null;
+  if (!(a.type === "Name" || a.type === "Constant")) return null;
+  return { call: x, shift };
+}
+/** A comparison with its sides swapped (a < b is b > a). */
+const FLIPPED_CMP: Partial<Record<string, CmpOp>> = { Lt: "Gt", Gt: "Lt", LtE: "GtE", GtE: "LtE", Eq: "Eq", NotEq: "NotEq" };
+function intConstOf(x: Expr): bigint | null { return x.type === "Constant" && x.value.kind === "int" ? x.value.v : null; }
+
+/** The cells of every function frame that has none (never written to: see callFunction). */
+const NO_CELLS: Map<string, PyCell> = new Map();
+/** The shared "no keyword arguments" map of calls without keywords (never written to). */
+const NO_KWARGS: Map<string, PyObj> = new Map();
+/** The shared "no borrowed arguments" list (never written to). */
+const NO_BORROWED: boolean[] = [];
+
+/** Releases a call's owned arguments once: when the new frame holds its own references, or after the call. */
+class CallerRelease {
+  private done = false;
+  constructor(private readonly it: Interp, private readonly args: PyObj[], private readonly kwargs: Map<string, PyObj>) {}
+  run(): void { if (!this.done) { this.done = true; this.it.releaseArgs(this.args, this.kwargs); } }
+}
+
 export class PyException extends Error {
   /** Frames the traceback keeps alive (innermost first) until the exception is released. */
   frames: Frame[] = [];
-  constructor(readonly exc: PyInstance) { super("python exception"); }
+  constructor(readonly exc: PyInstance) {
+    // Thrown for every Python exception, often caught at once (hasattr, except): a JS stack
+    // trace would cost more than the rest of the throw, and nobody reads it.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super("python exception");
+    Error.stackTraceLimit = limit;
+  }
 }
 
 type Signal = undefined | { k: "break" } | { k: "continue" } | { k: "return"; v: PyObj };
@@ -41,7 +80,7 @@ export interface Frame {
   borrowed?: Set<string>;
 }
 
-export interface InterpOptions { prof: Profile; mode: "script" | "repl"; maxSteps: number; maxObjects: number; trace: boolean }
+export interface InterpOptions { prof: Profile; mode: "script" | "repl"; maxSteps: number; maxObjects: number; trace: boolean; source?: string }
 
 export class Interp {
   readonly heap: Heap;
@@ -65,6 +104,10 @@ export class Interp {
   /** An automatic collection may have run at a moment we do not know. */
   autoGcUncertain = false;
   gcThreshold0: number;
+  /** SyntaxWarnings the last compileUnit emitted (printed to stderr at compile time). */
+  lastWarnings: CompileWarning[] = [];
+  /** Put closure state of the built-ins back to start-up values when a pooled interpreter is reused (pool.ts). */
+  readonly resetHooks: (() => void)[] = [];
 
   constructor(readonly opts: InterpOptions) {
     this.prof = opts.prof;
@@ -163,24 +206,21 @@ export class Interp {
   // ---- running ----
   compileUnit(body: Stmt[], unitName: string): Stmt[] {
     const folded = foldStmts(body);
-    const warnLine = findIsLiteral(folded);
-    if (warnLine !== null) throw new Unsupported("a program CPython compiles with a SyntaxWarning", warnLine);
+    const { warnings, unsupported } = compileWarnings(folded, this.prof.version);
+    if (unsupported !== null) throw new Unsupported("a program CPython compiles with a SyntaxWarning about a literal that cannot be called or subscripted", unsupported);
+    this.lastWarnings = warnings;
     const scopes = analyzeScopes(folded);
     for (const [k, v] of scopes) this.scopes.set(k, v);
-    const nodes: [Expr, string][] = [];
-    const perCode = collectConsts(folded, scopes, (n, k) => nodes.push([n, k]));
+    const nodes: (Expr | string)[] = []; // node, key, node, key, ... (no closure or pair per constant)
+    const perCode = collectConsts(folded, scopes, nodes);
     const unit = new Map<string, PyObj>();
     const moduleCode = this.heap.add(new PyCode(unitName));
-    const codeOf = (owner: object) => {
-      let c = this.codes.get(owner);
-      if (!c) { c = owner === folded ? moduleCode : this.heap.add(new PyCode("code")); this.codes.set(owner, c); }
-      return c;
-    };
     this.codes.set(folded, moduleCode);
     this.unitConsts = unit;
     const arena = this.prof.arenaHoldsConstants && this.opts.mode === "script";
     for (const [owner, consts] of perCode) {
-      const code = codeOf(owner);
+      let code = this.codes.get(owner);
+      if (!code) { code = owner === folded ? moduleCode : this.heap.add(new PyCode("code")); this.codes.set(owner, code); }
       for (const cv of consts) {
         const k = constKey(cv);
         let o = unit.get(k);
@@ -193,7 +233,7 @@ export class Interp {
         if (!o.uncounted) code.consts.push(o);
       }
     }
-    for (const [n, k] of nodes) { const o = unit.get(k); if (o) this.consts.set(n, o); }
+    for (let i = 0; i < nodes.length; i += 2) { const o = unit.get(nodes[i + 1] as string); if (o) this.consts.set(nodes[i] as Expr, o); }
     // consts: first use's reference belongs to the code object
     this.unitConsts = unit;
     return folded;
@@ -204,9 +244,25 @@ export class Interp {
   releaseUnit(body: Stmt[]): void {
     const code = this.codes.get(body);
     if (!code) return;
-    const consts = code.consts;
-    code.consts = [];
-    for (const c of consts) this.decref(c);
+    // the unit's code dies, and with it the class-body code objects among its constants (a
+    // function's code lives on in the function)
+    const owners: object[] = [body];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) { n.forEach(walk); return; }
+      if (!n || typeof n !== "object") return;
+      const t = (n as { type?: unknown }).type;
+      if (t === "FunctionDef" || t === "Lambda") return;
+      if (t === "ClassDef") owners.push(n);
+      for (const v of Object.values(n)) if (v && typeof v === "object") walk(v);
+    };
+    walk(body);
+    for (const owner of owners) {
+      const c = this.codes.get(owner);
+      if (!c) continue;
+      const consts = c.consts;
+      c.consts = [];
+      for (const k of consts) this.decref(k);
+    }
   }
 
   makeConst(c: ConstValue): PyObj {
@@ -503,24 +559,23 @@ export class Interp {
     const t = s.target;
     // every temporary is released on the error path too, as the bytecode's stack unwinding does
     const held: PyObj[] = [];
-    const take = (o: PyObj) => { held.push(o); return o; };
     try {
       if (t.type === "Name") {
-        const cur = take(this.loadName(t.id, f));
-        const rhs = take(this.eval(s.value, f));
+        const cur = this.loadName(t.id, f); held.push(cur);
+        const rhs = this.eval(s.value, f); held.push(rhs);
         const r = this.binop(s.op, cur, rhs, true);
         this.storeName(t.id, r, f);
       } else if (t.type === "Attribute") {
-        const obj = take(this.eval(t.value, f));
-        const cur = take(this.getAttr(obj, t.attr, true));
-        const rhs = take(this.eval(s.value, f));
+        const obj = this.eval(t.value, f); held.push(obj);
+        const cur = this.getAttr(obj, t.attr, true); held.push(cur);
+        const rhs = this.eval(s.value, f); held.push(rhs);
         const r = this.binop(s.op, cur, rhs, true);
         this.setAttr(obj, t.attr, r);
       } else if (t.type === "Subscript") {
-        const obj = take(this.eval(t.value, f));
-        const idx = take(this.eval(t.slice, f));
-        const cur = take(this.getItem(obj, idx));
-        const rhs = take(this.eval(s.value, f));
+        const obj = this.eval(t.value, f); held.push(obj);
+        const idx = this.eval(t.slice, f); held.push(idx);
+        const cur = this.getItem(obj, idx); held.push(cur);
+        const rhs = this.eval(s.value, f); held.push(rhs);
         const r = this.binop(s.op, cur, rhs, true);
         this.setItem(obj, idx, r);
       } else this.unsupported("augmented assignment target");
@@ -770,6 +825,7 @@ export class Interp {
         return v;
       }
       case "Compare": {
+        if (e.ops.length === 1) { const r = this.boundedRefcountCompare(e, f); if (r) return r; }
         let left = this.eval(e.left, f);
         for (let i = 0; i < e.ops.length; i++) {
           let right: PyObj;
@@ -811,6 +867,7 @@ export class Interp {
         const viaUpdate = e.elts.length >= 3 && e.elts.every((x) => x.type === "Constant");
         if (viaUpdate) this.setPresize(s, items.length);
         for (const x of items) { this.setAdd(s, x); this.decref(x); }
+        if (viaUpdate) s.fromConstant = s.map.size;
         return s;
       }
       case "Dict": {
@@ -828,11 +885,7 @@ export class Interp {
         return d;
       }
       case "ListComp": case "SetComp": case "DictComp": return this.comprehension(e, f);
-      case "GeneratorExp": {
-        // consumed eagerly into a list-backed iterator: only exact when fully consumed by a builtin
-        const lst = this.comprehension({ ...e, type: "ListComp" }, f);
-        return this.makeGenerator(lst as PyList);
-      }
+      case "GeneratorExp": return this.generatorExpression(e, f);
       case "Lambda": return this.makeFunction(e, "<lambda>", f);
       case "IfExp": return this.truthyConsume(this.eval(e.test, f)) ? this.eval(e.body, f) : this.eval(e.orelse, f);
       case "JoinedStr": {
@@ -890,6 +943,58 @@ export class Interp {
     this.unsupported("format spec for " + typeName(v));
   }
 
+  /** Filled by builtins.ts: [lo, hi] for a start-up-shared object's count, or null. */
+  refcountBounds: (o: PyObj) => [number, number] | null = () => null;
+
+  /**
+   * `sys.getrefcount(x) [+-] k OP n` where x is an object shared from start-up on 3.10/3.11 (None,
+   * True, a small int): its count is start-up's (recorded, a range) plus what the program holds.
+   * Decided when every count in that range gives the same answer; refused otherwise. Only names
+   * and constants are accepted as operands, so evaluating them here has no side effects.
+   */
+  boundedRefcountCompare(e: ExprOf<"Compare">, f: Frame): PyObj | null {
+    // (side and num are module functions: this runs for every single comparison the program makes)
+    const side = refcountCallSide;
+    const num = intConstOf;
+    let rc = side(e.left);
+    let n = num(e.comparators[0]);
+    let op = e.ops[0];
+    if (!rc || n === null) {
+      rc = side(e.comparators[0]);
+      n = num(e.left);
+      const flipped = FLIPPED_CMP[op];
+      if (!rc || n === null || !flipped) return null;
+      op = flipped;
+    }
+    if (!["Lt", "LtE", "Gt", "GtE", "Eq", "NotEq"].includes(op)) return null;
+    const getrefcount = this.modules.get("sys")?.attrs.get("getrefcount");
+    if (!getrefcount) return null;
+    let fnObj: PyObj;
+    let arg: PyObj;
+    try { fnObj = this.eval(rc.call.func, f); } catch (x) { if (x instanceof PyException) { this.releaseException(x); return null; } throw x; }
+    this.decref(fnObj);
+    if (fnObj !== getrefcount) return null;
+    try { arg = this.eval(rc.call.args[0], f); } catch (x) { if (x instanceof PyException) { this.releaseException(x); return null; } throw x; }
+    const b = this.refcountBounds(arg);
+    this.decref(arg);
+    if (!b) return null;
+    const test = (v: bigint): boolean => {
+      switch (op) {
+        case "Lt": return v < (n as bigint);
+        case "LtE": return v <= (n as bigint);
+        case "Gt": return v > (n as bigint);
+        case "GtE": return v >= (n as bigint);
+        case "Eq": return v === n;
+        default: return v !== n;
+      }
+    };
+    const lo = BigInt(b[0]) + rc.shift;
+    const hi = BigInt(b[1]) + rc.shift;
+    const decided = op === "Eq" || op === "NotEq" ? (n < lo || n > hi ? test(lo) : null) : test(lo) === test(hi) ? test(lo) : null;
+    if (decided === null) this.unsupported("sys.getrefcount of an object whose count depends on interpreter start-up (small int, None, interned string, built-in)");
+    return this.heap.bool(decided);
+  }
+
   comprehension(e: ExprOf<"ListComp"> | ExprOf<"SetComp"> | ExprOf<"DictComp">, f: Frame): PyObj {
     const scope = this.scopes.get(e) ?? null;
     const cf: Frame = { name: "<comp>", kind: "comp", globals: f.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: f.kind === "class" ? this.classOuter(f) : f, line: this.line };
@@ -930,6 +1035,45 @@ export class Interp {
       for (const v of cf.fast.values()) this.decref(v);
     }
     return result;
+  }
+
+  /**
+   * A generator expression runs lazily, as CPython's does: the outermost iterable is evaluated
+   * and iter()'d at once in the enclosing scope; each next() resumes the loop (storing the loop
+   * variable in the generator's own frame, which keeps it until the next step), tests the ifs
+   * and evaluates the element. Exhausted or freed, the frame lets go of its locals.
+   */
+  generatorExpression(e: ExprOf<"GeneratorExp">, f: Frame): PyObj {
+    if (e.generators.length !== 1) this.unsupported("a generator expression with several for clauses");
+    const g = e.generators[0];
+    const scope = this.scopes.get(e) ?? null;
+    if (scope && scope.cells.size > 0) this.unsupported("a generator expression whose variables are captured by a closure");
+    const cf: Frame = { name: "<genexpr>", kind: "comp", globals: f.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: f.kind === "class" ? this.classOuter(f) : f, line: this.line };
+    const it = this.iterOwned(this.eval(g.iter, f));
+    let done = false;
+    // a finished generator's frame is cleared: its locals and the iterator `.0` are released
+    const finish = () => {
+      done = true;
+      const held = [...cf.fast.values(), it];
+      cf.fast.clear();
+      gen.source = this.None;
+      for (const v of held) this.decref(v);
+    };
+    const gen: PyIterator = this.heap.add(new PyIterator(it, () => {
+      if (done) return null;
+      try {
+        for (;;) {
+          const v = this.iterNext(it);
+          if (!v) { finish(); return null; }
+          this.step();
+          this.store(g.target, v, cf);
+          if (!g.ifs.every((c) => this.truthyConsume(this.eval(c, cf)))) continue;
+          return this.eval(e.elt, cf);
+        }
+      } catch (err) { finish(); throw err; }
+    }, "generator"));
+    gen.frameLocals = cf.fast;
+    return gen;
   }
 
   classOuter(f: Frame): Frame {
@@ -978,16 +1122,18 @@ export class Interp {
     const def = fn.def;
     const a = def.args;
     const scope = fn.scope;
-    const frame: Frame = { name: fn.qualname, kind: "function", globals: fn.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: null, line: this.line, borrowed: new Set() };
+    // a function without cells or free variables shares one empty cells map (cells are only added just below)
+    const cells = scope.cells.size || scope.frees.size ? new Map<string, PyCell>() : NO_CELLS;
+    const frame: Frame = { name: fn.qualname, kind: "function", globals: fn.globals, fast: new Map(), cells, classNs: null, scope, parent: null, line: this.line, borrowed: this.prof.borrowedLocalLoads ? new Set() : undefined };
     frame.name = fn.name === "<lambda>" ? "<lambda>" : fn.qualname;
-    const bind = (name: string, v: PyObj) => { frame.fast.set(name, v); };
+    const fast = frame.fast;
     const np = a.args.length;
     if (args.length > np && !a.vararg) {
       const given = args.length;
       this.throwPy("TypeError", `${fn.qualname}() takes ${np} positional argument${np === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`);
     }
-    for (let i = 0; i < Math.min(np, args.length); i++) bind(a.args[i], this.incref(args[i]));
-    if (a.vararg) bind(a.vararg, this.heap.tuple(args.slice(np).map((x) => this.incref(x))));
+    for (let i = 0; i < Math.min(np, args.length); i++) fast.set(a.args[i], this.incref(args[i]));
+    if (a.vararg) fast.set(a.vararg, this.heap.tuple(args.slice(np).map((x) => this.incref(x))));
     let kwDict: PyDict | null = null;
     if (a.kwarg) kwDict = this.heap.add(new PyDict());
     for (const [k, v] of kwargs) {
@@ -996,26 +1142,26 @@ export class Interp {
           for (const x of frame.fast.values()) this.decref(x);
           this.throwPy("TypeError", `${fn.qualname}() got multiple values for argument '${k}'`);
         }
-        bind(k, this.incref(v));
+        fast.set(k, this.incref(v));
       } else if (kwDict) this.dictSet(kwDict, this.heap.intern(k), this.incref(v));
       else {
         for (const x of frame.fast.values()) this.decref(x);
         this.throwPy("TypeError", `${fn.qualname}() got an unexpected keyword argument '${k}'`);
       }
     }
-    if (kwDict && a.kwarg) bind(a.kwarg, kwDict);
+    if (kwDict && a.kwarg) fast.set(a.kwarg, kwDict);
     const firstDefault = np - fn.defaults.length;
     const missing: string[] = [];
     for (let i = 0; i < np; i++) {
       const nm = a.args[i];
       if (frame.fast.has(nm)) continue;
-      if (i >= firstDefault) bind(nm, this.incref(fn.defaults[i - firstDefault]));
+      if (i >= firstDefault) fast.set(nm, this.incref(fn.defaults[i - firstDefault]));
       else missing.push(nm);
     }
     for (const k of a.kwonly) {
       if (frame.fast.has(k)) continue;
       const d = fn.kwDefaults.get(k);
-      if (d) bind(k, this.incref(d)); else missing.push(k);
+      if (d) fast.set(k, this.incref(d)); else missing.push(k);
     }
     if (missing.length) {
       for (const x of frame.fast.values()) this.decref(x);
@@ -1024,13 +1170,13 @@ export class Interp {
       this.throwPy("TypeError", `${fn.qualname}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
     }
     // cells: locals captured by inner functions live in cells; free variables come from the closure
-    for (const c of scope.cells) {
+    if (scope.cells.size) for (const c of scope.cells) {
       const init = frame.fast.get(c) ?? null;
       frame.fast.delete(c);
       frame.cells.set(c, this.heap.add(new PyCell(init)));
     }
-    [...scope.frees].forEach((name, i) => { const cell = fn.closure[i]; if (cell) frame.cells.set(name, this.incref(cell)); });
-    releaseCaller?.();
+    if (scope.frees.size) { let i = 0; for (const name of scope.frees) { const cell = fn.closure[i++]; if (cell) frame.cells.set(name, this.incref(cell)); } }
+    releaseCaller?.run();
     // 3.14: a parameter passed from the caller's borrowed local load stays a borrowed reference
     for (let i = 0; i < Math.min(np, args.length); i++) {
       if (borrowed[i] && !scope.cells.has(a.args[i])) { frame.borrowed?.add(a.args[i]); this.decref(args[i]); }
@@ -1064,8 +1210,8 @@ export class Interp {
 
   clearFrame(frame: Frame): void {
     // locals are released in co_varnames order (parameters first), then cells
-    const order = [...(frame.scope?.locals ?? [])];
-    for (const name of order) {
+    const order = frame.scope?.locals;
+    if (order) for (const name of order) {
       const v = frame.fast.get(name);
       if (v) { frame.fast.delete(name); if (!frame.borrowed?.has(name)) this.decref(v); }
     }
@@ -1088,7 +1234,8 @@ export class Interp {
       } catch (x) { this.decref(obj); throw x; }
     } else fn = this.eval(e.func, f);
     const args: PyObj[] = self ? [self] : [];
-    const kwargs = new Map<string, PyObj>();
+    // most calls have no keywords: they share one empty map (only this function ever adds to a kwargs map)
+    const kwargs = e.keywords.length ? new Map<string, PyObj>() : NO_KWARGS;
     try {
       for (const a of e.args) {
         if (a.type === "Starred") {
@@ -1112,8 +1259,11 @@ export class Interp {
       throw x;
     }
     // 3.14: a fast local passed straight to a builtin is a borrowed stack reference
-    const isBorrowedLoad = (a: Expr) => a.type === "Name" && !!f.scope?.locals.has(a.id) && !f.scope.cells.has(a.id);
-    const borrowed = this.prof.borrowedLocalLoads && f.kind === "function" ? [...(self && e.func.type === "Attribute" ? [isBorrowedLoad(e.func.value)] : []), ...e.args.map(isBorrowedLoad)] : [];
+    let borrowed = NO_BORROWED;
+    if (this.prof.borrowedLocalLoads && f.kind === "function") {
+      const isBorrowedLoad = (a: Expr) => a.type === "Name" && !!f.scope?.locals.has(a.id) && !f.scope.cells.has(a.id);
+      borrowed = [...(self && e.func.type === "Attribute" ? [isBorrowedLoad(e.func.value)] : []), ...e.args.map(isBorrowedLoad)];
+    }
     try {
       return this.callObject(fn, args, kwargs, true, borrowed);
     } finally {
@@ -1122,55 +1272,59 @@ export class Interp {
   }
 
   /** Call with owned args when fromPython (released as the bytecode would), else borrowed. */
-  callObject(fn: PyObj, args: PyObj[], kwargs: Map<string, PyObj>, fromPython: boolean, borrowed: boolean[] = []): PyObj {
+  callObject(fn: PyObj, args: PyObj[], kwargs: Map<string, PyObj>, fromPython: boolean, borrowed: boolean[] = NO_BORROWED): PyObj {
     this.step();
-    const release = () => { if (fromPython) { args.forEach((a) => this.decref(a)); kwargs.forEach((a) => this.decref(a)); } };
+    // (no closure per call: this runs for every call the program makes)
     if (fn instanceof PyFunction) {
       if (fromPython && !this.prof.callerKeepsArgs) {
         // 3.11+: the frame steals the stack's references
         let r: PyObj;
-        let moved = false;
-        const origDecref = () => { if (!moved) { moved = true; release(); } };
+        const moving = new CallerRelease(this, args, kwargs);
         try {
-          r = this.callFunctionMoving(fn, args, kwargs, origDecref, borrowed);
-        } finally { origDecref(); }
+          r = this.callFunctionMoving(fn, args, kwargs, moving, borrowed);
+        } finally { moving.run(); }
         return r;
       }
-      try { return this.callFunction(fn, args, kwargs, borrowed); } finally { release(); }
+      try { return this.callFunction(fn, args, kwargs, borrowed); } finally { if (fromPython) this.releaseArgs(args, kwargs); }
     }
     if (fn instanceof PyMethod) {
-      try { return this.callObject(fn.func, [fn.self, ...args], kwargs, false); } finally { release(); }
+      try { return this.callObject(fn.func, [fn.self, ...args], kwargs, false); } finally { if (fromPython) this.releaseArgs(args, kwargs); }
     }
     if (fn instanceof PyBuiltin) {
       try {
         this.borrowedArgs = borrowed;
         return fn.fn(fn.self ? [fn.self, ...args] : args, kwargs);
-      } finally { this.borrowedArgs = []; release(); }
+      } finally { this.borrowedArgs = NO_BORROWED; if (fromPython) this.releaseArgs(args, kwargs); }
     }
     if (fn instanceof PyType) {
-      try { return this.callType(fn, args, kwargs); } finally { release(); }
+      try { return this.callType(fn, args, kwargs); } finally { if (fromPython) this.releaseArgs(args, kwargs); }
     }
     if (fn instanceof PyWeakref) {
-      release();
+      if (fromPython) this.releaseArgs(args, kwargs);
       if (args.length || kwargs.size) this.throwPy("TypeError", `weakref() takes no arguments`);
       if (this.autoGcUncertain && fn.target && fn.target.tracked) this.unsupported("a weak reference read after an automatic collection may have run");
       return this.incref(fn.target ?? this.None);
     }
     if (fn instanceof PyInstance) {
       const call = fn.cls.lookup("__call__");
-      if (call) { try { return this.callObject(call, [fn, ...args], kwargs, false); } finally { release(); } }
+      if (call) { try { return this.callObject(call, [fn, ...args], kwargs, false); } finally { if (fromPython) this.releaseArgs(args, kwargs); } }
     }
-    release();
+    if (fromPython) this.releaseArgs(args, kwargs);
     this.throwPy("TypeError", `'${typeName(fn)}' object is not callable`);
+  }
+  /** The caller's owned arguments, released as the bytecode releases its stack. */
+  releaseArgs(args: PyObj[], kwargs: Map<string, PyObj>): void {
+    for (let i = 0; i < args.length; i++) this.decref(args[i]);
+    if (kwargs.size) for (const a of kwargs.values()) this.decref(a);
   }
   borrowedArgs: boolean[] = [];
 
   /** Like callFunction, but the caller's references are released once the frame holds its own. */
-  callFunctionMoving(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>, releaseCaller: () => void, borrowed: boolean[]): PyObj {
+  callFunctionMoving(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>, releaseCaller: CallerRelease, borrowed: boolean[]): PyObj {
     this.pendingRelease = releaseCaller;
     return this.callFunction(fn, args, kwargs, borrowed);
   }
-  pendingRelease: (() => void) | null = null;
+  pendingRelease: CallerRelease | null = null;
 
   callType(t: PyType, args: PyObj[], kwargs: Map<string, PyObj>): PyObj {
     const ctor = this.typeCtors.get(t);
@@ -1216,20 +1370,26 @@ export class Interp {
     t.mro = computeMro(t);
     for (const [k, v] of ns) t.dict.set(k, v);
     const slots = ns.get("__slots__");
+    const names: string[] = [];
     if (slots) {
-      const names: string[] = [];
       const items = slots instanceof PyTuple || slots instanceof PyList ? slots.items : [slots];
       for (const it of items) { if (!(it instanceof PyStr)) this.unsupported("__slots__ of non-strings"); names.push(it.v); }
-      if (names.includes("__dict__") || names.includes("__weakref__")) this.unsupported("__dict__/__weakref__ in __slots__");
       if (t.mro.slice(1).some((b) => !b.builtin && !b.slots)) this.unsupported("__slots__ with a base class that has a __dict__");
-      t.slots = names;
-      t.hasDictSlot = false;
-      t.hasWeakrefSlot = false;
+      // "__dict__" and "__weakref__" in __slots__ are not slots: they give instances a dict or
+      // weak-reference support (and the class a getset descriptor for it)
+      t.slots = names.filter((n) => n !== "__dict__" && n !== "__weakref__");
+      t.ownDictSlot = names.includes("__dict__");
+      t.ownWeakrefSlot = names.includes("__weakref__");
+      t.hasDictSlot = names.includes("__dict__") || t.mro.slice(1).some((b) => !b.builtin && b.hasDictSlot);
+      t.hasWeakrefSlot = names.includes("__weakref__") || t.mro.slice(1).some((b) => !b.builtin && b.hasWeakrefSlot);
     }
     for (const b of t.mro) if (!b.builtin && !b.slots) { t.hasDictSlot = true; t.hasWeakrefSlot = true; }
     if (ns.has("__eq__") && !ns.has("__hash__")) t.dict.set("__hash__", this.None);
-    // a class's own reference cycle (its __mro__, __dict__/__weakref__ descriptors) keeps it at 3
-    const internal = t.slots ? 1 : 3;
+    // a class's own reference cycle keeps it alive: its __mro__ tuple, and each descriptor it
+    // adds (a member descriptor per slot, the __dict__/__weakref__ getsets) holds the class
+    const internal = t.slots
+      ? 1 + t.slots.length + (names.includes("__dict__") ? 1 : 0) + (names.includes("__weakref__") ? 1 : 0)
+      : 3;
     t.rc += internal;
     t.internalRefs = internal;
     return t;
@@ -1282,12 +1442,19 @@ export class Interp {
     if (o.dictObj) return [...o.dictObj.map.values()].map((e) => [(e.key as PyStr).v, e.value]);
     return o.attrs ? [...o.attrs] : [];
   }
+  /**
+   * From 3.13 only classes whose instances are a bare object header keep inline values; a
+   * class with slots and "__dict__" in them gets an ordinary dict on its first attribute set.
+   */
+  slottedDictIsReal(o: PyInstance): boolean {
+    return this.prof.version >= "3.13" && o.cls.slots !== null && o.cls.hasDictSlot;
+  }
   /** `obj.__dict__`: from now on the attributes live in a real dict object. */
   materializeDict(o: PyInstance): PyDict {
     if (o.dictObj) return o.dictObj;
     const d = this.heap.add(new PyDict());
     d.instanceDict = true;
-    if (!this.prof.materializedDictTracked) { d.inlineValues = true; d.tracked = false; }
+    if (!this.prof.materializedDictTracked && !this.slottedDictIsReal(o)) { d.inlineValues = true; d.tracked = false; }
     for (const [k, v] of o.attrs ?? []) this.dictSet(d, this.heap.intern(k), v);
     o.attrs = null;
     o.dictObj = d;
@@ -1385,7 +1552,7 @@ export class Interp {
     if (obj instanceof PyInstance) {
       const cv = obj.cls.lookup(name);
       if (cv instanceof PyProperty) { this.decref(v); this.unsupported("property setter"); }
-      if (obj.cls.slots !== null && !obj.cls.hasDictSlot) {
+      if (obj.cls.slots !== null && (!obj.cls.hasDictSlot || obj.cls.mro.some((t) => t.slots?.includes(name)))) {
         if (!obj.cls.mro.some((t) => t.slots?.includes(name))) {
           this.decref(v);
           this.throwPy("AttributeError", `'${obj.cls.name}' object has no attribute '${name}'${this.prof.version >= "3.13" ? " and no __dict__ for setting new attributes" : ""}`);
@@ -1398,6 +1565,7 @@ export class Interp {
       }
       if (obj.cls.lookup("__setattr__")) { this.decref(v); this.unsupported("__setattr__"); }
       if (name === "__dict__") { this.decref(v); this.unsupported("assigning __dict__"); }
+      if (!obj.dictObj && this.slottedDictIsReal(obj)) this.materializeDict(obj);
       if (obj.dictObj) { this.dictSet(obj.dictObj, this.heap.intern(name), v); return; }
       if (!obj.attrs) obj.attrs = new Map();
       const old = obj.attrs.get(name);
@@ -1480,6 +1648,7 @@ export class Interp {
   setAdd(s: PySet, v: PyObj): void {
     const k = this.key(v, "set element");
     if (s.map.has(k)) return;
+    if (s.map.size === 0 && s.firstMask < 0) s.firstMask = s.mask;
     s.map.set(k, this.incref(v));
     s.fill++;
     if (s.fill * 5 >= s.mask * 3) {

@@ -14,6 +14,9 @@ export type Kind =
 
 let nextId = 1;
 export function resetIds(): void { nextId = 1; }
+/** The next id to hand out (a pooled interpreter restarts from its start-up value, see pool.ts). */
+export function peekNextId(): number { return nextId; }
+export function setNextId(n: number): void { nextId = n; }
 
 export class PyObj {
   // Assigned in the constructor rather than as class fields: one hidden class, cheap to build.
@@ -74,6 +77,9 @@ export class PyDict extends PyObj {
   instanceDict = false;
   /** 3.13+: the __dict__ views the instance's inline values; it is not tracked itself. */
   inlineValues = false;
+  /** A module's namespace (globals()): it also holds what start-up puts there (__builtins__,
+   * __file__, __loader__, ...), which we do not model, so whatever shows all of it is refused. */
+  moduleDict = false;
   constructor() { super("dict"); }
 }
 export class PySet extends PyObj {
@@ -81,6 +87,12 @@ export class PySet extends PyObj {
   mask = 7;
   fill = 0;
   hadDeletion = false;
+  /** The table's mask when the first element went in (its later layout follows from the adds). */
+  firstMask = -1;
+  /** Items that came from a frozenset constant (a display of 3+ constants: BUILD_SET, SET_UPDATE). */
+  fromConstant = 0;
+  /** Filled only by adding elements one at a time (not merged from another set's or dict's table). */
+  addsOnly = true;
   constructor() { super("set"); }
 }
 export class PyCell extends PyObj { constructor(public ref: PyObj | null) { super("cell"); } }
@@ -111,6 +123,11 @@ export class PyType extends PyObj {
   /** References the class holds to itself (__mro__ tuple, __dict__/__weakref__ descriptors). */
   internalRefs = 0;
   hasDictSlot = true;
+  /** The class's own __slots__ included "__dict__" / "__weakref__" (each adds a getset descriptor). */
+  ownDictSlot = false;
+  ownWeakrefSlot = false;
+  /** Its __bases__ tuple holds only built-in (static) types and survived a collection: untracked. */
+  basesUntracked = false;
   constructor(readonly name: string, public bases: PyType[]) { super("type"); }
   lookup(name: string): PyObj | undefined {
     for (const t of this.mro) {
@@ -150,7 +167,9 @@ export class PyWeakref extends PyObj {
 export class PyRange extends PyObj { constructor(readonly start: bigint, readonly stop: bigint, readonly step: bigint) { super("range"); } }
 export class PyIterator extends PyObj {
   index = 0;
-  constructor(readonly source: PyObj, readonly itemsOf: (i: number) => PyObj | null, readonly label: string) { super("iterator"); }
+  /** A generator expression's suspended frame: its locals (the loop variable) stay referenced. */
+  frameLocals: Map<string, PyObj> | null = null;
+  constructor(public source: PyObj, readonly itemsOf: (i: number) => PyObj | null, readonly label: string) { super("iterator"); }
 }
 export class PyWeakValueDict extends PyObj {
   map = new Map<string, { key: PyObj; ref: PyWeakref }>();

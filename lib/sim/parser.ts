@@ -8,6 +8,13 @@ import { PySyntaxError, Unsupported, decodeEscapes, tokenize, type Token } from 
 
 const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]);
 
+// Binary operators from loosest to tightest (bitOr ... term): token -> precedence level and operator.
+const BIN_LEVELS: Record<string, Operator>[] = [
+  { "|": "BitOr" }, { "^": "BitXor" }, { "&": "BitAnd" }, { "<<": "LShift", ">>": "RShift" }, { "+": "Add", "-": "Sub" },
+  { "*": "Mult", "/": "Div", "//": "FloorDiv", "%": "Mod", "@": "MatMult" },
+];
+const BIN_OPS = new Map<string, { level: number; op: Operator }>(BIN_LEVELS.flatMap((t, level) => Object.entries(t).map(([tok, op]) => [tok, { level, op }] as const)));
+
 const AUG: Record<string, Operator> = { "+=": "Add", "-=": "Sub", "*=": "Mult", "/=": "Div", "//=": "FloorDiv", "%=": "Mod", "**=": "Pow", "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "@=": "MatMult" };
 
 export function parse(src: string): Module {
@@ -121,7 +128,7 @@ class Parser {
     let orelse: Stmt[] = [];
     if (this.isKw("elif")) orelse = [this.ifStmt()];
     else if (this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    return { type: "If", test, body, orelse, ...this.pos(t) };
+    return { type: "If", test, body, orelse, lineno: t.line, col_offset: t.col };
   }
 
   private whileStmt(): Stmt {
@@ -130,7 +137,7 @@ class Parser {
     const body = this.block("'while' statement", t);
     let orelse: Stmt[] = [];
     if (this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    return { type: "While", test, body, orelse, ...this.pos(t) };
+    return { type: "While", test, body, orelse, lineno: t.line, col_offset: t.col };
   }
 
   private forStmt(): Stmt {
@@ -141,7 +148,7 @@ class Parser {
     const body = this.block("'for' statement", t);
     let orelse: Stmt[] = [];
     if (this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    return { type: "For", target, iter, body, orelse, ...this.pos(t) };
+    return { type: "For", target, iter, body, orelse, lineno: t.line, col_offset: t.col };
   }
 
   private targetList(): Expr {
@@ -153,7 +160,7 @@ class Parser {
       if (this.isKw("in") || this.isOp("=")) break;
       elts.push(this.bitOr());
     }
-    return this.toStore({ type: "Tuple", elts, ctx: "Load", ...this.pos(start) });
+    return this.toStore({ type: "Tuple", elts, ctx: "Load", lineno: start.line, col_offset: start.col });
   }
 
   private funcDef(decorators: Expr[]): Stmt {
@@ -164,7 +171,7 @@ class Parser {
     this.expectOp(")");
     if (this.eatOp("->")) this.expression();
     const body = this.block(`function definition`, t);
-    return { type: "FunctionDef", name, args, body, decorators, ...this.pos(t) };
+    return { type: "FunctionDef", name, args, body, decorators, lineno: t.line, col_offset: t.col };
   }
 
   private params(close: string): Arguments {
@@ -210,7 +217,7 @@ class Parser {
       this.expectOp(")");
     }
     const body = this.block("class definition", t);
-    return { type: "ClassDef", name, bases, body, decorators, ...this.pos(t) };
+    return { type: "ClassDef", name, bases, body, decorators, lineno: t.line, col_offset: t.col };
   }
 
   private tryStmt(): Stmt {
@@ -227,19 +234,19 @@ class Parser {
         if (this.isOp(",")) {
           const elts = [exType];
           while (this.eatOp(",")) elts.push(this.expression());
-          exType = { type: "Tuple", elts, ctx: "Load", ...this.pos(h) };
+          exType = { type: "Tuple", elts, ctx: "Load", lineno: h.line, col_offset: h.col };
         }
         if (this.eatKw("as")) name = this.name();
       }
       const hb = this.block("'except' statement", h);
-      handlers.push({ exType, name, body: hb, ...this.pos(h) });
+      handlers.push({ exType, name, body: hb, lineno: h.line, col_offset: h.col });
     }
     let orelse: Stmt[] = [];
     let finalbody: Stmt[] = [];
     if (handlers.length && this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
     if (this.isKw("finally")) { const f = this.next(); finalbody = this.block("'finally' statement", f); }
     if (!handlers.length && !finalbody.length) this.raise(this.t_(), "expected 'except' or 'finally' block");
-    return { type: "Try", body, handlers, orelse, finalbody, ...this.pos(t) };
+    return { type: "Try", body, handlers, orelse, finalbody, lineno: t.line, col_offset: t.col };
   }
 
   private withStmt(): Stmt {
@@ -252,7 +259,7 @@ class Parser {
       items.push({ context_expr, optional_vars });
     } while (this.eatOp(","));
     const body = this.block("'with' statement", t);
-    return { type: "With", items, body, ...this.pos(t) };
+    return { type: "With", items, body, lineno: t.line, col_offset: t.col };
   }
 
   private simpleStmts(): Stmt[] {
@@ -268,16 +275,15 @@ class Parser {
 
   private simpleStmt(): Stmt {
     const t = this.t_();
-    const P = this.pos(t);
     if (t.kind === "NAME") {
       switch (t.value) {
-        case "pass": this.p++; return { type: "Pass", ...P };
-        case "break": this.p++; return { type: "Break", ...P };
-        case "continue": this.p++; return { type: "Continue", ...P };
+        case "pass": this.p++; return { type: "Pass", lineno: t.line, col_offset: t.col };
+        case "break": this.p++; return { type: "Break", lineno: t.line, col_offset: t.col };
+        case "continue": this.p++; return { type: "Continue", lineno: t.line, col_offset: t.col };
         case "return": {
           this.p++;
           const value = this.atStmtEnd() ? null : this.starExpressions();
-          return { type: "Return", value, ...P };
+          return { type: "Return", value, lineno: t.line, col_offset: t.col };
         }
         case "del": {
           this.p++;
@@ -287,20 +293,20 @@ class Parser {
             targets.push(this.toDel(this.bitOr()));
           } while (this.eatOp(","));
           if (!targets.length) this.raise(this.t_());
-          return { type: "Delete", targets, ...P };
+          return { type: "Delete", targets, lineno: t.line, col_offset: t.col };
         }
         case "raise": {
           this.p++;
-          if (this.atStmtEnd()) return { type: "Raise", exc: null, cause: null, ...P };
+          if (this.atStmtEnd()) return { type: "Raise", exc: null, cause: null, lineno: t.line, col_offset: t.col };
           const exc = this.expression();
           const cause = this.eatKw("from") ? this.expression() : null;
-          return { type: "Raise", exc, cause, ...P };
+          return { type: "Raise", exc, cause, lineno: t.line, col_offset: t.col };
         }
         case "global": case "nonlocal": {
           this.p++;
           const names = [this.name()];
           while (this.eatOp(",")) names.push(this.name());
-          return t.value === "global" ? { type: "Global", names, ...P } : { type: "Nonlocal", names, ...P };
+          return t.value === "global" ? { type: "Global", names, lineno: t.line, col_offset: t.col } : { type: "Nonlocal", names, lineno: t.line, col_offset: t.col };
         }
         case "import": {
           this.p++;
@@ -311,7 +317,7 @@ class Parser {
             const asname = this.eatKw("as") ? this.name() : null;
             names.push({ name: nm, asname });
           } while (this.eatOp(","));
-          return { type: "Import", names, ...P };
+          return { type: "Import", names, lineno: t.line, col_offset: t.col };
         }
         case "from": {
           this.p++;
@@ -329,13 +335,13 @@ class Parser {
             names.push({ name: nm, asname });
           } while (this.eatOp(","));
           if (paren) this.expectOp(")");
-          return { type: "ImportFrom", module, names, ...P };
+          return { type: "ImportFrom", module, names, lineno: t.line, col_offset: t.col };
         }
         case "assert": {
           this.p++;
           const test = this.expression();
           const msg = this.eatOp(",") ? this.expression() : null;
-          return { type: "Assert", test, msg, ...P };
+          return { type: "Assert", test, msg, lineno: t.line, col_offset: t.col };
         }
         case "yield": throw new Unsupported("yield", t.line);
       }
@@ -349,21 +355,21 @@ class Parser {
         value = this.starExpressions();
         if (this.isOp("=")) targets.push(this.toStore(value));
       }
-      return { type: "Assign", targets, value, ...P };
+      return { type: "Assign", targets, value, lineno: t.line, col_offset: t.col };
     }
     if (this.t_().kind === "OP" && AUG[this.t_().value]) {
       const opTok = this.next();
       if (first.type !== "Name" && first.type !== "Attribute" && first.type !== "Subscript") this.raise(t, `'${describe(first)}' is an illegal expression for augmented assignment`);
       const value = this.starExpressions();
-      return { type: "AugAssign", target: this.toStore(first), op: AUG[opTok.value], value, ...P };
+      return { type: "AugAssign", target: this.toStore(first), op: AUG[opTok.value], value, lineno: t.line, col_offset: t.col };
     }
     if (this.isOp(":")) {
       this.p++;
       const annotation = this.expression();
       const value = this.eatOp("=") ? this.starExpressions() : null;
-      return { type: "AnnAssign", target: this.toStore(first), annotation, value, ...P };
+      return { type: "AnnAssign", target: this.toStore(first), annotation, value, lineno: t.line, col_offset: t.col };
     }
-    return { type: "Expr", value: first, ...P };
+    return { type: "Expr", value: first, lineno: t.line, col_offset: t.col };
   }
 
   private atStmtEnd(): boolean {
@@ -399,7 +405,7 @@ class Parser {
       if (this.atExprEnd()) break;
       elts.push(this.starExpr());
     }
-    return { type: "Tuple", elts, ctx: "Load", ...this.pos(t) };
+    return { type: "Tuple", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
   }
   /** Inside brackets, an expression followed directly by another: CPython's comma hint. */
   private commaCheck(prev: Expr): void {
@@ -414,7 +420,7 @@ class Parser {
   private starExpr(): Expr {
     if (this.isOp("*")) {
       const t = this.next();
-      return { type: "Starred", value: this.bitOr(), ctx: "Load", ...this.pos(t) };
+      return { type: "Starred", value: this.bitOr(), ctx: "Load", lineno: t.line, col_offset: t.col };
     }
     return this.namedExpr();
   }
@@ -428,7 +434,7 @@ class Parser {
       const t = this.next();
       const args = this.params(":");
       this.expectOp(":");
-      return { type: "Lambda", args, body: this.expression(), ...this.pos(t) };
+      return { type: "Lambda", args, body: this.expression(), lineno: t.line, col_offset: t.col };
     }
     const t = this.t_();
     const body = this.orTest();
@@ -438,7 +444,7 @@ class Parser {
       if (!this.isKw("else")) this.raise(this.t_(), "expected 'else' after 'if' expression");
       this.p++;
       const orelse = this.expression();
-      return { type: "IfExp", test, body, orelse, ...this.pos(t) };
+      return { type: "IfExp", test, body, orelse, lineno: t.line, col_offset: t.col };
     }
     return body;
   }
@@ -448,7 +454,7 @@ class Parser {
     if (!this.isKw("or")) return first;
     const values = [first];
     while (this.eatKw("or")) values.push(this.andTest());
-    return { type: "BoolOp", op: "Or", values, ...this.pos(t) };
+    return { type: "BoolOp", op: "Or", values, lineno: t.line, col_offset: t.col };
   }
   private andTest(): Expr {
     const t = this.t_();
@@ -456,12 +462,12 @@ class Parser {
     if (!this.isKw("and")) return first;
     const values = [first];
     while (this.eatKw("and")) values.push(this.notTest());
-    return { type: "BoolOp", op: "And", values, ...this.pos(t) };
+    return { type: "BoolOp", op: "And", values, lineno: t.line, col_offset: t.col };
   }
   private notTest(): Expr {
     if (this.isKw("not")) {
       const t = this.next();
-      return { type: "UnaryOp", op: "Not", operand: this.notTest(), ...this.pos(t) };
+      return { type: "UnaryOp", op: "Not", operand: this.notTest(), lineno: t.line, col_offset: t.col };
     }
     return this.comparison();
   }
@@ -484,40 +490,44 @@ class Parser {
       comparators.push(this.bitOr());
     }
     if (!ops.length) return left;
-    return { type: "Compare", left, ops, comparators, ...this.pos(t) };
+    return { type: "Compare", left, ops, comparators, lineno: t.line, col_offset: t.col };
   }
-  private binLevel(next: () => Expr, table: Record<string, Operator>): Expr {
+  /**
+   * Binary operators by precedence climbing (bitOr down to term, then factor): one call per
+   * operand instead of one per precedence level. Each BinOp starts where its left operand does.
+   */
+  private binExpr(minLevel: number): Expr {
     const t = this.t_();
-    let left = next();
-    while (this.t_().kind === "OP" && table[this.t_().value]) {
-      const op = table[this.next().value];
-      const right = next();
-      left = { type: "BinOp", left, op, right, ...this.pos(t) };
+    let left = this.factor();
+    for (;;) {
+      const tok = this.t_();
+      if (tok.kind !== "OP") break;
+      const b = BIN_OPS.get(tok.value);
+      if (!b || b.level < minLevel) break;
+      this.p++;
+      const right = this.binExpr(b.level + 1);
+      left = { type: "BinOp", left, op: b.op, right, lineno: t.line, col_offset: t.col };
     }
     return left;
   }
-  private bitOr = (): Expr => this.binLevel(this.bitXor, { "|": "BitOr" });
-  private bitXor = (): Expr => this.binLevel(this.bitAnd, { "^": "BitXor" });
-  private bitAnd = (): Expr => this.binLevel(this.shift, { "&": "BitAnd" });
-  private shift = (): Expr => this.binLevel(this.arith, { "<<": "LShift", ">>": "RShift" });
-  private arith = (): Expr => this.binLevel(this.term, { "+": "Add", "-": "Sub" });
-  private term = (): Expr => this.binLevel(this.factor, { "*": "Mult", "/": "Div", "//": "FloorDiv", "%": "Mod", "@": "MatMult" });
-  private factor = (): Expr => {
+  private bitOr(): Expr { return this.binExpr(0); }
+  private factor(): Expr {
     const t = this.t_();
     if (t.kind === "OP" && (t.value === "-" || t.value === "+" || t.value === "~")) {
       this.p++;
       const operand = this.factor();
-      return { type: "UnaryOp", op: t.value === "-" ? "USub" : t.value === "+" ? "UAdd" : "Invert", operand, ...this.pos(t) };
+      return { type: "UnaryOp", op: t.value === "-" ? "USub" : t.value === "+" ? "UAdd" : "Invert", operand, lineno: t.line, col_offset: t.col };
     }
     return this.power();
-  };
+  }
+
   private power(): Expr {
     const t = this.t_();
     if (this.isKw("await")) throw new Unsupported("await", t.line);
     const base = this.primary();
     if (this.eatOp("**")) {
       const right = this.factor();
-      return { type: "BinOp", left: base, op: "Pow", right, ...this.pos(t) };
+      return { type: "BinOp", left: base, op: "Pow", right, lineno: t.line, col_offset: t.col };
     }
     return base;
   }
@@ -528,17 +538,17 @@ class Parser {
       if (this.isOp(".")) {
         this.p++;
         const attr = this.name();
-        e = { type: "Attribute", value: e, attr, ctx: "Load", ...this.pos(t) };
+        e = { type: "Attribute", value: e, attr, ctx: "Load", lineno: t.line, col_offset: t.col };
       } else if (this.isOp("(")) {
         this.p++;
         const { args, keywords } = this.callArgs();
         this.expectOp(")");
-        e = { type: "Call", func: e, args, keywords, ...this.pos(t) };
+        e = { type: "Call", func: e, args, keywords, lineno: t.line, col_offset: t.col };
       } else if (this.isOp("[")) {
         this.p++;
         const slice = this.subscriptList();
         this.expectOp("]");
-        e = { type: "Subscript", value: e, slice, ctx: "Load", ...this.pos(t) };
+        e = { type: "Subscript", value: e, slice, ctx: "Load", lineno: t.line, col_offset: t.col };
       } else break;
     }
     return e;
@@ -548,17 +558,17 @@ class Parser {
     const keywords: Keyword[] = [];
     while (!this.isOp(")")) {
       const t = this.t_();
-      if (this.eatOp("**")) keywords.push({ arg: null, value: this.expression(), ...this.pos(t) });
-      else if (this.eatOp("*")) args.push({ type: "Starred", value: this.expression(), ctx: "Load", ...this.pos(t) });
+      if (this.eatOp("**")) keywords.push({ arg: null, value: this.expression(), lineno: t.line, col_offset: t.col });
+      else if (this.eatOp("*")) args.push({ type: "Starred", value: this.expression(), ctx: "Load", lineno: t.line, col_offset: t.col });
       else if (t.kind === "NAME" && this.peek().kind === "OP" && this.peek().value === "=") {
         const arg = this.name();
         this.p++;
-        keywords.push({ arg, value: this.expression(), ...this.pos(t) });
+        keywords.push({ arg, value: this.expression(), lineno: t.line, col_offset: t.col });
       } else {
         if (keywords.length) this.raise(t, "positional argument follows keyword argument");
         const e = this.namedExpr();
         if (this.isKw("for")) {
-          args.push({ type: "GeneratorExp", elt: e, generators: this.compFor(), ...this.pos(t) });
+          args.push({ type: "GeneratorExp", elt: e, generators: this.compFor(), lineno: t.line, col_offset: t.col });
         } else args.push(e);
       }
       if (!this.eatOp(",")) break;
@@ -574,7 +584,7 @@ class Parser {
       if (this.isOp("]")) break;
       elts.push(this.sliceItem());
     }
-    return { type: "Tuple", elts, ctx: "Load", ...this.pos(t) };
+    return { type: "Tuple", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
   }
   private sliceItem(): Expr {
     const t = this.t_();
@@ -587,7 +597,7 @@ class Parser {
     const upper = this.isOp(":") || this.isOp("]") || this.isOp(",") ? null : this.expression();
     let step: Expr | null = null;
     if (this.eatOp(":")) step = this.isOp("]") || this.isOp(",") ? null : this.expression();
-    return { type: "Slice", lower, upper, step, ...this.pos(t) };
+    return { type: "Slice", lower, upper, step, lineno: t.line, col_offset: t.col };
   }
   private compFor(): Comprehension[] {
     const gens: Comprehension[] = [];
@@ -605,29 +615,28 @@ class Parser {
   }
   private atom(): Expr {
     const t = this.t_();
-    const P = this.pos(t);
     switch (t.kind) {
       case "NAME": {
-        if (t.value === "None") { this.p++; return { type: "Constant", value: { kind: "None" }, ...P }; }
-        if (t.value === "True" || t.value === "False") { this.p++; return { type: "Constant", value: { kind: "bool", v: t.value === "True" }, ...P }; }
+        if (t.value === "None") { this.p++; return { type: "Constant", value: { kind: "None" }, lineno: t.line, col_offset: t.col }; }
+        if (t.value === "True" || t.value === "False") { this.p++; return { type: "Constant", value: { kind: "bool", v: t.value === "True" }, lineno: t.line, col_offset: t.col }; }
         if (t.value === "yield") throw new Unsupported("yield", t.line);
         if (KEYWORDS.has(t.value)) this.raise(t);
         this.p++;
-        return { type: "Name", id: t.value, ctx: "Load", ...P };
+        return { type: "Name", id: t.value, ctx: "Load", lineno: t.line, col_offset: t.col };
       }
-      case "NUMBER": this.p++; return { type: "Constant", value: parseNumber(t), ...P };
+      case "NUMBER": this.p++; return { type: "Constant", value: parseNumber(t), lineno: t.line, col_offset: t.col };
       case "STRING": return this.strings();
       case "OP": break;
       default: this.raise(t);
     }
-    if (t.value === "...") { this.p++; return { type: "Constant", value: { kind: "Ellipsis" }, ...P }; }
+    if (t.value === "...") { this.p++; return { type: "Constant", value: { kind: "Ellipsis" }, lineno: t.line, col_offset: t.col }; }
     if (t.value === "(") {
       this.p++;
-      if (this.eatOp(")")) return { type: "Tuple", elts: [], ctx: "Load", ...P };
+      if (this.eatOp(")")) return { type: "Tuple", elts: [], ctx: "Load", lineno: t.line, col_offset: t.col };
       if (this.isKw("yield")) throw new Unsupported("yield", t.line);
       const first = this.starExpr();
       if (this.isKw("for")) {
-        const g: Expr = { type: "GeneratorExp", elt: first, generators: this.compFor(), ...P };
+        const g: Expr = { type: "GeneratorExp", elt: first, generators: this.compFor(), lineno: t.line, col_offset: t.col };
         this.expectOp(")");
         return g;
       }
@@ -641,14 +650,14 @@ class Parser {
         elts.push(this.starExpr());
       }
       this.expectOp(")");
-      return { type: "Tuple", elts, ctx: "Load", ...P };
+      return { type: "Tuple", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
     }
     if (t.value === "[") {
       this.p++;
-      if (this.eatOp("]")) return { type: "List", elts: [], ctx: "Load", ...P };
+      if (this.eatOp("]")) return { type: "List", elts: [], ctx: "Load", lineno: t.line, col_offset: t.col };
       const first = this.starExpr();
       if (this.isKw("for")) {
-        const g: Expr = { type: "ListComp", elt: first, generators: this.compFor(), ...P };
+        const g: Expr = { type: "ListComp", elt: first, generators: this.compFor(), lineno: t.line, col_offset: t.col };
         this.expectOp("]");
         return g;
       }
@@ -661,17 +670,17 @@ class Parser {
         this.commaCheck(x);
       }
       this.expectOp("]");
-      return { type: "List", elts, ctx: "Load", ...P };
+      return { type: "List", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
     }
     if (t.value === "{") {
       this.p++;
-      if (this.eatOp("}")) return { type: "Dict", keys: [], values: [], ...P };
+      if (this.eatOp("}")) return { type: "Dict", keys: [], values: [], lineno: t.line, col_offset: t.col };
       if (this.isOp("**")) throw new Unsupported("dict unpacking", t.line);
       const first = this.starExpr();
       if (this.eatOp(":")) {
         const v = this.expression();
         if (this.isKw("for")) {
-          const g: Expr = { type: "DictComp", key: first, value: v, generators: this.compFor(), ...P };
+          const g: Expr = { type: "DictComp", key: first, value: v, generators: this.compFor(), lineno: t.line, col_offset: t.col };
           this.expectOp("}");
           return g;
         }
@@ -685,10 +694,10 @@ class Parser {
           values.push(this.expression());
         }
         this.expectOp("}");
-        return { type: "Dict", keys, values, ...P };
+        return { type: "Dict", keys, values, lineno: t.line, col_offset: t.col };
       }
       if (this.isKw("for")) {
-        const g: Expr = { type: "SetComp", elt: first, generators: this.compFor(), ...P };
+        const g: Expr = { type: "SetComp", elt: first, generators: this.compFor(), lineno: t.line, col_offset: t.col };
         this.expectOp("}");
         return g;
       }
@@ -698,7 +707,7 @@ class Parser {
         elts.push(this.starExpr());
       }
       this.expectOp("}");
-      return { type: "Set", elts, ...P };
+      return { type: "Set", elts, lineno: t.line, col_offset: t.col };
     }
     return this.raise(t);
   }
@@ -706,7 +715,6 @@ class Parser {
   /** Adjacent string literals concatenate; any f-string part makes the whole a JoinedStr. */
   private strings(): Expr {
     const t = this.t_();
-    const P = this.pos(t);
     const parts: Expr[] = [];
     let isF = false;
     let isBytes = false;
@@ -729,9 +737,9 @@ class Parser {
     }
     if (!isF) {
       const only = merged[0];
-      return only && only.type === "Constant" ? { ...only, ...P } : { type: "Constant", value: { kind: "str", v: "" }, ...P };
+      return only && only.type === "Constant" ? { ...only, lineno: t.line, col_offset: t.col } : { type: "Constant", value: { kind: "str", v: "" }, lineno: t.line, col_offset: t.col };
     }
-    return { type: "JoinedStr", values: merged.filter((p) => !(p.type === "Constant" && p.value.kind === "str" && p.value.v === "")), ...P };
+    return { type: "JoinedStr", values: merged.filter((p) => !(p.type === "Constant" && p.value.kind === "str" && p.value.v === "")), lineno: t.line, col_offset: t.col };
   }
 }
 
@@ -754,8 +762,18 @@ function describe(e: Expr): string {
   }
 }
 
+/** BigInts of the small decimal literals programs mostly write (parsing a BigInt from text is slow). */
+const SMALL_BIGINTS: bigint[] = Array.from({ length: 1025 }, (_, i) => BigInt(i));
+
 function parseNumber(t: Token): ConstValue {
-  const s = t.value.replace(/_/g, "");
+  // plain decimal digits, no leading zero, exact as a double: no regex, no BigInt parsing
+  const v = t.value;
+  if (v.length <= 15 && (v.length === 1 || v.charCodeAt(0) !== 48)) {
+    let digits = true;
+    for (let i = 0; i < v.length; i++) { const k = v.charCodeAt(i); if (k < 48 || k > 57) { digits = false; break; } }
+    if (digits) { const n = Number(v); return { kind: "int", v: n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n] : BigInt(n) }; }
+  }
+  const s = v.replace(/_/g, "");
   if (/[jJ]$/.test(s)) throw new Unsupported("complex numbers", t.line);
   if (/^0[xX]/.test(s)) return { kind: "int", v: BigInt(s) };
   if (/^0[oO]/.test(s)) return { kind: "int", v: BigInt("0o" + s.slice(2)) };

@@ -17,7 +17,10 @@ export interface Token {
 /** A SyntaxError (or IndentationError) of the learner's program, with CPython's position. */
 export class PySyntaxError extends Error {
   constructor(public readonly msg: string, public readonly lineno: number, public readonly col: number, public readonly errType: "SyntaxError" | "IndentationError" = "SyntaxError") {
+    const limit = Error.stackTraceLimit; // the learner's error: no JS stack trace to capture
+    Error.stackTraceLimit = 0;
     super(`${errType}: ${msg} (${lineno}:${col})`);
+    Error.stackTraceLimit = limit;
   }
 }
 
@@ -28,15 +31,47 @@ export class Unsupported extends Error {
   }
 }
 
-const OPS3 = ["**=", "//=", ">>=", "<<=", "...", "!="];
-const OPS2 = ["**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "@="];
+/** Every operator of two or three characters (tokenizer.test.ts checks the tables below against it). */
+export const MULTI_CHAR_OPS = ["**=", "//=", ">>=", "<<=", "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "@="];
 const OPS1 = "+-*/%@&|^~<>()[]{},:.;=!";
+const OPS1_SET = new Set(OPS1);
+/** A number literal, matched in place (sticky) rather than on a slice of the rest of the source. */
+/** Characters that can continue a number literal after its first digits. */
+const NUMBER_TAIL = new Set([".", "_", "e", "E", "j", "J", "x", "X", "o", "O", "b", "B"]);
+const NUMBER_RE = /0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?[jJ]?/y;
 
-function isIdStart(c: string): boolean {
-  return /[A-Za-z_]/.test(c) || c.charCodeAt(0) > 127;
+// MULTI_CHAR_OPS by their first character (keys are single characters, so no prototype name can match)
+const AUG_DOUBLE: Record<string, string> = { "*": "**=", "/": "//=", ">": ">>=", "<": "<<=" };
+const WITH_EQ: Record<string, string> = { "<": "<=", ">": ">=", "=": "==", "!": "!=", "+": "+=", "-": "-=", "*": "*=", "/": "/=", "%": "%=", "&": "&=", "|": "|=", "^": "^=", ":": ":=", "@": "@=" };
+const DOUBLE: Record<string, string> = { "*": "**", "/": "//", "<": "<<", ">": ">>" };
+
+// Character classes by char code: the tokenizer runs on every simulated program, so no regex per character.
+function isIdStartCode(k: number): boolean {
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k > 127;
+}
+function isIdCharCode(k: number): boolean {
+  return isIdStartCode(k) || (k >= 48 && k <= 57);
 }
 function isIdChar(c: string): boolean {
-  return /[A-Za-z0-9_]/.test(c) || c.charCodeAt(0) > 127;
+  return isIdCharCode(c.charCodeAt(0));
+}
+/** r, b, f, u in either case: the letters a string prefix is made of. */
+function isPrefixCode(k: number): boolean {
+  switch (k) {
+    case 114: case 82: case 98: case 66: case 102: case 70: case 117: case 85: return true;
+    default: return false;
+  }
+}
+function isQuoteCode(k: number): boolean { return k === 39 || k === 34; }
+/** Length of the string prefix at i when a string literal starts there (as /^([rRbBfFuU]{0,2})(['"])/), else -1. */
+function stringPrefixLength(src: string, i: number): number {
+  const k0 = src.charCodeAt(i);
+  if (isQuoteCode(k0)) return 0;
+  if (!isPrefixCode(k0)) return -1;
+  const k1 = src.charCodeAt(i + 1);
+  if (isQuoteCode(k1)) return 1;
+  if (isPrefixCode(k1) && isQuoteCode(src.charCodeAt(i + 2))) return 2;
+  return -1;
 }
 
 export function tokenize(src: string): Token[] {
@@ -49,9 +84,6 @@ export function tokenize(src: string): Token[] {
   let lineStart = 0;
   let atLineStart = true;
   const n = src.length;
-  const raise = (msg: string, l = line, c = i - lineStart): never => {
-    throw new PySyntaxError(msg, l, c);
-  };
   while (i < n) {
     if (atLineStart && depth === 0) {
       // measure indentation
@@ -77,7 +109,7 @@ export function tokenize(src: string): Token[] {
       atLineStart = false;
       const top = indents[indents.length - 1];
       if (col > top) {
-        if (toks.length === 0) raise("unexpected indent", line, col);
+        if (toks.length === 0) throw new PySyntaxError("unexpected indent", line, col);
         indents.push(col);
         toks.push({ kind: "INDENT", value: "", line, col: 0 });
       } else if (col < top) {
@@ -104,37 +136,39 @@ export function tokenize(src: string): Token[] {
     }
     const col = i - lineStart;
     // string literal with optional prefix
-    const pm = /^([rRbBfFuU]{0,2})(['"])/.exec(src.slice(i, i + 4));
-    if (pm && (pm[1].length === 0 || isIdStart(c))) {
-      const prefix = pm[1].toLowerCase();
-      if (/[^rbfu]/.test(prefix) || (prefix.includes("b") && prefix.includes("f")) || (prefix.includes("u") && prefix.length > 1)) raise("invalid syntax");
-      const q = pm[2];
-      let j = i + pm[0].length;
-      const triple = src.slice(j, j + 2) === q + q;
+    const pl = stringPrefixLength(src, i);
+    if (pl >= 0) {
+      const prefix = pl === 0 ? "" : src.slice(i, i + pl).toLowerCase();
+      if ((prefix.includes("b") && prefix.includes("f")) || (prefix.includes("u") && prefix.length > 1)) throw new PySyntaxError("invalid syntax", line, i - lineStart);
+      const q = src[i + pl];
+      let j = i + pl + 1;
+      const triple = src[j] === q && src[j + 1] === q;
       if (triple) j += 2;
       const startLine = line;
-      let body = "";
+      // the body is the source text between the quotes, escapes kept as written
+      const bodyStart = j;
+      let bodyEnd: number;
       for (;;) {
         if (j >= n) {
-          if (triple) raise(`unterminated triple-quoted string literal (detected at line ${line})`, startLine, col);
-          raise(`unterminated string literal (detected at line ${startLine})`, startLine, col);
+          if (triple) throw new PySyntaxError(`unterminated triple-quoted string literal (detected at line ${line})`, startLine, col);
+          throw new PySyntaxError(`unterminated string literal (detected at line ${startLine})`, startLine, col);
         }
         const d = src[j];
-        if (!triple && d === "\n") raise(`unterminated string literal (detected at line ${startLine})`, startLine, col);
+        if (!triple && d === "\n") throw new PySyntaxError(`unterminated string literal (detected at line ${startLine})`, startLine, col);
         if (d === "\\") {
-          body += d + (src[j + 1] ?? "");
           if (src[j + 1] === "\n") { line++; lineStart = j + 2; }
           j += 2;
           continue;
         }
-        if (triple ? src.slice(j, j + 3) === q + q + q : d === q) {
+        if (triple ? d === q && src[j + 1] === q && src[j + 2] === q : d === q) {
+          bodyEnd = j;
           j += triple ? 3 : 1;
           break;
         }
         if (d === "\n") { line++; lineStart = j + 1; }
-        body += d;
         j++;
       }
+      const body = src.slice(bodyStart, bodyEnd);
       i = j;
       if (prefix.includes("f") && /\{[^}]*$/.test(body)) throw new Unsupported("nested f-string quotes", startLine);
       const raw = prefix.includes("r");
@@ -142,34 +176,49 @@ export function tokenize(src: string): Token[] {
       else toks.push({ kind: "STRING", value: raw ? body : decodeEscapes(body, startLine, col), line: startLine, col, prefix: prefix.includes("b") ? "b" : "" });
       continue;
     }
-    if (isIdStart(c)) {
+    const code = src.charCodeAt(i);
+    if (isIdStartCode(code)) {
       let j = i + 1;
-      while (j < n && isIdChar(src[j])) j++;
+      while (j < n && isIdCharCode(src.charCodeAt(j))) j++;
       toks.push({ kind: "NAME", value: src.slice(i, j), line, col });
       i = j;
       continue;
     }
-    if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(src[i + 1] ?? ""))) {
-      const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?[jJ]?)/.exec(src.slice(i));
-      const text = m ? m[0] : c;
+    const next = src.charCodeAt(i + 1);
+    if ((code >= 48 && code <= 57) || (code === 46 && next >= 48 && next <= 57)) {
+      // plain digits (the usual case) without the regex; anything else (., _, e, j, 0x...) through it
+      let d = i;
+      while (d < n && src.charCodeAt(d) >= 48 && src.charCodeAt(d) <= 57) d++;
+      let text: string;
+      if (d > i && !NUMBER_TAIL.has(src[d])) text = src.slice(i, d);
+      else {
+        NUMBER_RE.lastIndex = i;
+        const m = NUMBER_RE.exec(src);
+        text = m ? m[0] : c;
+      }
       if (isIdChar(src[i + text.length] ?? " ")) throw new Unsupported("a number followed directly by a name", line);
       toks.push({ kind: "NUMBER", value: text, line, col });
       i += text.length;
       continue;
     }
+    // longest operator first (three characters, then two, then one), by character rather than by slicing
     let op = "";
-    for (const cand of OPS3) if (src.startsWith(cand, i)) { op = cand; break; }
-    if (!op) for (const cand of OPS2) if (src.startsWith(cand, i)) { op = cand; break; }
-    if (!op && OPS1.includes(c)) op = c;
-    if (!op) raise("invalid character '" + c + "'");
-    if (op === "!") raise("invalid syntax");
+    const c1 = src[i + 1];
+    if (c1 === c && src[i + 2] === "=" && AUG_DOUBLE[c] !== undefined) op = AUG_DOUBLE[c];
+    else if (c === "." && c1 === "." && src[i + 2] === ".") op = "...";
+    else if (c1 === "=" && WITH_EQ[c] !== undefined) op = WITH_EQ[c];
+    else if (c1 === c && DOUBLE[c] !== undefined) op = DOUBLE[c];
+    else if (c === "-" && c1 === ">") op = "->";
+    else if (OPS1_SET.has(c)) op = c;
+    if (!op) throw new PySyntaxError("invalid character '" + c + "'", line, i - lineStart);
+    if (op === "!") throw new PySyntaxError("invalid syntax", line, i - lineStart);
     const tok: Token = { kind: "OP", value: op, line, col };
-    if ("([{".includes(op)) { depth++; openStack.push(tok); }
-    if (")]}".includes(op)) {
-      if (depth === 0) raise(`unmatched '${op}'`);
+    if (op === "(" || op === "[" || op === "{") { depth++; openStack.push(tok); }
+    if (op === ")" || op === "]" || op === "}") {
+      if (depth === 0) throw new PySyntaxError(`unmatched '${op}'`, line, i - lineStart);
       const open = openStack.pop();
       const want = open?.value === "(" ? ")" : open?.value === "[" ? "]" : "}";
-      if (open && want !== op) raise(`closing parenthesis '${op}' does not match opening parenthesis '${open.value}'${open.line !== line ? ` on line ${open.line}` : ""}`);
+      if (open && want !== op) throw new PySyntaxError(`closing parenthesis '${op}' does not match opening parenthesis '${open.value}'${open.line !== line ? ` on line ${open.line}` : ""}`, line, i - lineStart);
       depth--;
     }
     toks.push(tok);
@@ -177,7 +226,7 @@ export function tokenize(src: string): Token[] {
   }
   if (depth > 0) {
     const open = openStack[openStack.length - 1];
-    raise(`'${open?.value ?? "("}' was never closed`, open?.line ?? line, open?.col ?? 0);
+    throw new PySyntaxError(`'${open?.value ?? "("}' was never closed`, open?.line ?? line, open?.col ?? 0);
   }
   const last = toks[toks.length - 1];
   if (last && last.kind !== "NEWLINE" && last.kind !== "DEDENT") toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart });

@@ -21,6 +21,21 @@ describe("trace", () => {
     expect(steps[steps.length - 1].stdout).toBe("done\n");
   });
 
+  it("lists a deleted cycle as unreachable, with its real counts, until the collector frees it", () => {
+    const r = run("import gc\na = []\nb = [a]\na.append(b)\ndel a, b\ngc.collect()\nprint('done')\n", { python: "3.12", trace: true });
+    const steps = r.trace ?? [];
+    const beforeCollect = steps.find((s) => s.line === 6);
+    expect(beforeCollect?.frames[0].locals).toEqual([]);
+    const garbage = beforeCollect?.objects.filter((o) => o.unreachable) ?? [];
+    expect(garbage.map((o) => [o.type, o.refcount])).toEqual([["list", 1], ["list", 1]]);
+    expect(beforeCollect?.unreachable).toEqual(garbage.map((o) => o.id));
+    // while both names exist nothing is unreachable; after the collection the lists are freed
+    expect(steps.find((s) => s.line === 5)?.unreachable).toEqual([]);
+    const after = steps.find((s) => s.line === 7);
+    expect(after?.freed).toEqual(expect.arrayContaining(garbage.map((o) => o.id)));
+    expect(after?.objects.some((o) => o.unreachable)).toBe(false);
+  });
+
   it("costs nothing unless asked for", () => {
     expect(run(src).trace).toBeUndefined();
   });

@@ -3,6 +3,8 @@
 // plain run does no per-step JSON work.
 
 import type { Interp } from "./interpreter";
+import { unreachableIn } from "./gc";
+import { BudgetExceeded } from "./heap";
 import { PyBool, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyObj, PySet, PyStr, PyTuple, PyType, PyModule, typeName } from "./objects";
 
 export interface TraceObject {
@@ -18,6 +20,11 @@ export interface TraceObject {
   immortal: boolean;
   /** Ids of the objects this one refers to (strong references). */
   refs: number[];
+  /**
+   * Alive but reachable from no frame: garbage (a cycle) the collector has not freed yet, or
+   * something only such garbage refers to. Absent on objects reachable from the frames.
+   */
+  unreachable?: true;
 }
 
 export interface TraceStep {
@@ -27,6 +34,8 @@ export interface TraceStep {
   objects: TraceObject[];
   /** Objects freed since the previous step. */
   freed: number[];
+  /** Ids of the objects listed with `unreachable: true` (always present, possibly empty). */
+  unreachable: number[];
   /** Everything printed so far. */
   stdout: string;
 }
@@ -49,7 +58,33 @@ function preview(o: PyObj): string {
   return s.length > 60 ? s.slice(0, 57) + "..." : s;
 }
 
+/**
+ * A budget on the work of tracing, apart from the program's own: every step walks the heap (the
+ * garbage search looks at every tracked object), so a loop that grows a big structure costs
+ * steps x heap, minutes for a program the step and object budgets alone would stop in 0.1 s.
+ */
+export const TRACE_WORK_LIMIT = 1_000_000;
+const traceWork = new WeakMap<TraceStep[], number>();
+
+function chargeTrace(it: Interp, units: number): void {
+  if (!it.trace) return;
+  const total = (traceWork.get(it.trace) ?? 0) + units;
+  traceWork.set(it.trace, total);
+  if (total > TRACE_WORK_LIMIT) throw new BudgetExceeded("the step trace is too large to record (the program grows too much memory while it runs)");
+}
+
+/** What the garbage search below costs: every tracked object and each of its references. */
+function heapWork(it: Interp): number {
+  let units = 0;
+  for (const o of it.heap.live) {
+    if (!o.tracked) continue;
+    units += 1 + (o instanceof PyList || o instanceof PyTuple ? o.items.length : o instanceof PyDict || o instanceof PySet ? o.map.size : 0);
+  }
+  return units;
+}
+
 export function snapshot(it: Interp, event: TraceStep["event"]): TraceStep {
+  chargeTrace(it, heapWork(it));
   const frames: TraceStep["frames"] = [];
   const roots: PyObj[] = [];
   for (const f of it.frames) {
@@ -64,22 +99,31 @@ export function snapshot(it: Interp, event: TraceStep["event"]): TraceStep {
     }
     frames.push({ name: f.kind === "module" ? "<module>" : f.name, locals });
   }
-  // objects reachable from the frames (bounded), in discovery order
+  // objects reachable from the frames (bounded), in discovery order; then the garbage the
+  // collector would find now (what it finds unreachable, as a collection of every generation
+  // would), with what only it refers to, marked unreachable
   const seen = new Set<PyObj>();
-  const queue = [...roots];
   const objects: TraceObject[] = [];
-  while (queue.length && objects.length < 200) {
-    const o = queue.shift();
-    if (!o || seen.has(o)) continue;
-    seen.add(o);
-    const refs = o instanceof PyType || o instanceof PyModule ? [] : it.heap.referents(o).filter((r) => !(r instanceof PyType) || !r.builtin);
-    objects.push({
-      id: o.id, type: typeName(o), preview: preview(o), refcount: o.uncounted ? null : o.rc, generation: o.tracked ? o.gen : null,
-      tracked: o.tracked, interned: o.interned, immortal: o.immortal, refs: refs.map((r) => r.id),
-    });
-    if (!(o instanceof PyFunction)) queue.push(...refs);
-  }
+  const visit = (start: PyObj[], unreachable: boolean) => {
+    const queue = [...start];
+    while (queue.length && objects.length < 200) {
+      const o = queue.shift();
+      if (!o || seen.has(o)) continue;
+      seen.add(o);
+      const refs = o instanceof PyType || o instanceof PyModule ? [] : it.heap.referents(o).filter((r) => !(r instanceof PyType) || !r.builtin);
+      chargeTrace(it, 1 + refs.length);
+      objects.push({
+        id: o.id, type: typeName(o), preview: preview(o), refcount: o.uncounted ? null : o.rc, generation: o.tracked ? o.gen : null,
+        tracked: o.tracked, interned: o.interned, immortal: o.immortal, refs: refs.map((r) => r.id),
+        ...(unreachable && !o.uncounted ? { unreachable: true as const } : {}),
+      });
+      if (!(o instanceof PyFunction)) queue.push(...refs);
+    }
+  };
+  visit(roots, false);
+  visit(unreachableIn(it.heap, 2).filter((o) => !seen.has(o) && !o.uncounted), true);
   const freed = it.heap.freedLog;
   it.heap.freedLog = [];
-  return { line: it.line, event, frames, objects, freed, stdout: it.out };
+  const unreachable = objects.filter((o) => o.unreachable).map((o) => o.id);
+  return { line: it.line, event, frames, objects, freed, unreachable, stdout: it.out };
 }

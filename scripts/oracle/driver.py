@@ -87,6 +87,9 @@ def _fresh_main(filename):
 
 
 _START_THRESHOLD = gc.get_threshold()
+# `python3 -I -S` never imports site, so site's builtins do not exist there; Pyodide imports site
+# at load. Removing them makes NameError hints on 3.14 what `python3.14 -I -S file.py` prints.
+_SITE_BUILTINS = ("quit", "exit", "copyright", "credits", "license", "help")
 
 
 def _reset_process_state():
@@ -96,6 +99,12 @@ def _reset_process_state():
     gc.set_threshold(*_START_THRESHOLD)
     if hasattr(builtins, "_"):
         del builtins._
+    for name in _SITE_BUILTINS:
+        if hasattr(builtins, name):
+            delattr(builtins, name)
+    # every program is written to the same path: a warning must not show the previous one's line
+    if "linecache" in sys.modules:
+        sys.modules["linecache"].clearcache()
     gc.collect()
 
 
@@ -147,6 +156,32 @@ def finalize_main():
 
 def pointer_size():
     return struct.calcsize("P")
+
+
+_REAL_GETREFCOUNT = sys.getrefcount
+_IMMORTAL_64 = 3 << 30  # what a 64-bit 3.14 reports for every immortal object (Include/refcount.h)
+
+
+def use_getrefcount(kind):
+    """Pyodide only: "real" restores sys.getrefcount; "identity" wraps it without changing any
+    answer (a control run: with 3.14's borrowed local loads the wrapper adds no reference);
+    "wide" also reports immortal objects as a 64-bit build does (3 << 30 instead of wasm32's
+    7 << 28 or 5 << 28). gen-oracle.ts compares the runs to find the cells where only the
+    immortal count's width shows, and records them as a Pyodide quirk."""
+    if kind == "real":
+        sys.getrefcount = _REAL_GETREFCOUNT
+        return
+    real = _REAL_GETREFCOUNT
+    is_immortal = sys._is_immortal
+    widen = kind == "wide"
+
+    def getrefcount(o):
+        n = real(o)
+        if widen and is_immortal(o):
+            return _IMMORTAL_64
+        return n
+
+    sys.getrefcount = getrefcount
 
 
 if __name__ == "__main__" and len(sys.argv) == 3:
