@@ -6,13 +6,17 @@
  * already there, one course of 1,000 students, 10 homeworks of 10 slots over 50 questions (two
  * versions each) and 200,000 attempts (two per student and slot), all in SQL with generate_series
  * (no per-row round trips); then VACUUM ANALYZE on every run. Times each dashboard's server work as the median
- * of N runs (after one warm-up run):
- *   course      masteryHeatmap + progressOverTime
- *   assessment  scoreDistribution + itemStats + cronbachAlpha (one homework)
+ * of N runs (after one warm-up run), each page's calls exactly as its page.tsx makes them
+ * (app/(app)/instructor/courses/[courseId]/analytics/**):
+ *   course      courseDashboard (distributions and heatmap over one counted-points table; progress)
+ *   assessment  assessmentOfCourse, then scoreDistribution + itemStats + cronbachAlpha (one homework)
  *   student     studentDrillDown (one student)
- *   gradesCsv   gradesCsv, fully drained
- * Prints a table, then one JSON line (the contract):
- *   {"attempts":N,"maxServerMs":..,"pages":{"<name>":ms,...}}
+ *   regrade     assessmentOfCourse, then regradeQuestions + regradeHistory + courseStudents
+ * and the exports (reported apart: a download, not a dashboard; its time grows with the file):
+ *   gradesCsv   gradesCsv, fully drained (1,000 rows)
+ *   attemptsCsv assessmentAttemptsCsv of one homework (20,000 rows), fully drained
+ * Prints a table, then one JSON line (the contract; maxServerMs is over the dashboards):
+ *   {"attempts":N,"maxServerMs":..,"pages":{"<name>":ms,...},"exports":{"<name>":ms,...}}
  */
 import { register } from "node:module";
 import { performance } from "node:perf_hooks";
@@ -41,7 +45,11 @@ export async function load(url, context, next) {
   return { format: "module", source, shortCircuit: true };
 }`;
 register(`data:text/javascript,${encodeURIComponent(hooks)}`);
-const { cronbachAlpha, gradesCsv, itemStats, masteryHeatmap, progressOverTime, scoreDistribution, studentDrillDown } = await import("../lib/analytics");
+const {
+  assessmentAttemptsCsv, courseDashboard, courseScoreDistributions, courseStudents, cronbachAlpha, gradesCsv, itemStats, masteryHeatmap, progressOverTime, scoreDistribution, studentDrillDown,
+} = await import("../lib/analytics");
+const { assessmentOfCourse } = await import("../lib/analytics/access");
+const { regradeHistory, regradeQuestions } = await import("../lib/regrade");
 
 const STUDENTS = 1000;
 const ASSESSMENTS = 10;
@@ -189,17 +197,35 @@ async function main(): Promise<void> {
   const assessment = "bench-a1";
   const student = "bench-u0500";
   const pages: Record<string, () => Promise<unknown>> = {
-    course: async () => Promise.all([masteryHeatmap(owner, course), progressOverTime(owner, course)]),
-    assessment: async () => Promise.all([scoreDistribution(owner, assessment), itemStats(owner, assessment), cronbachAlpha(owner, assessment)]),
+    course: () => courseDashboard(owner, course),
+    assessment: async () => {
+      await assessmentOfCourse(owner, course, assessment);
+      return Promise.all([scoreDistribution(owner, assessment), itemStats(owner, assessment), cronbachAlpha(owner, assessment)]);
+    },
     student: () => studentDrillDown(owner, course, student),
+    regrade: async () => {
+      await assessmentOfCourse(owner, course, assessment);
+      return Promise.all([regradeQuestions(owner, assessment), regradeHistory(owner, assessment), courseStudents(owner, course)]);
+    },
+  };
+  // The exports: their total time to drain, which grows with the file; not dashboards, so apart
+  // from maxServerMs (their first line comes after one batch).
+  const exports: Record<string, () => Promise<unknown>> = {
     gradesCsv: async () => {
       let lines = 0;
       for await (const _line of gradesCsv(owner, course)) lines++;
       if (lines !== STUDENTS + 1) throw new Error(`grades CSV has ${lines} lines, expected ${STUDENTS + 1}`);
     },
+    attemptsCsv: async () => {
+      let lines = 0;
+      for await (const _line of assessmentAttemptsCsv(owner, assessment)) lines++;
+      const expected = STUDENTS * SLOTS * TRIES + 1;
+      if (lines !== expected) throw new Error(`attempts CSV has ${lines} lines, expected ${expected}`);
+    },
   };
   // The parts, for the table: which query a slow page should blame.
   const parts: Record<string, () => Promise<unknown>> = {
+    "  courseScoreDistributions": () => courseScoreDistributions(owner, course),
     "  masteryHeatmap": () => masteryHeatmap(owner, course),
     "  progressOverTime": () => progressOverTime(owner, course),
     "  scoreDistribution": () => scoreDistribution(owner, assessment),
@@ -207,7 +233,7 @@ async function main(): Promise<void> {
     "  cronbachAlpha": () => cronbachAlpha(owner, assessment),
   };
   const timed: Record<string, number> = {};
-  for (const [name, work] of Object.entries({ ...pages, ...parts })) {
+  for (const [name, work] of Object.entries({ ...pages, ...exports, ...parts })) {
     await work(); // warm-up: connections, plans, the key cache
     const runs: number[] = [];
     for (let i = 0; i < args.reps; i++) {
@@ -218,10 +244,11 @@ async function main(): Promise<void> {
     timed[name] = Math.round(median(runs) * 10) / 10;
   }
   await disconnectPrisma();
-  console.log(`\n${"server work".padEnd(22)} ${"median ms".padStart(10)}   (${args.reps} runs, ${attempts} attempts)`);
-  for (const [name, ms] of Object.entries(timed)) console.log(`${name.padEnd(22)} ${ms.toFixed(1).padStart(10)}`);
+  console.log(`\n${"server work".padEnd(28)} ${"median ms".padStart(10)}   (${args.reps} runs, ${attempts} attempts)`);
+  for (const [name, ms] of Object.entries(timed)) console.log(`${name.padEnd(28)} ${ms.toFixed(1).padStart(10)}`);
   const pageTimes = Object.fromEntries(Object.keys(pages).map((k) => [k, timed[k]]));
-  console.log(JSON.stringify({ attempts, maxServerMs: Math.max(...Object.values(pageTimes)), pages: pageTimes }));
+  const exportTimes = Object.fromEntries(Object.keys(exports).map((k) => [k, timed[k]]));
+  console.log(JSON.stringify({ attempts, maxServerMs: Math.max(...Object.values(pageTimes)), pages: pageTimes, exports: exportTimes }));
 }
 
 main().catch(async (error) => {

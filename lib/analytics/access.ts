@@ -2,14 +2,16 @@
 // INSTRUCTOR, per lib/auth). A STUDENT is forbidden; another course's instructor is forbidden, and
 // an id that names nothing is not found. Every analytics function calls one of these first.
 import type { Caller } from "@/lib/auth/caller";
+import { ROLES_FOR } from "@/lib/auth/course-roles";
 import { requireCourseRole, type CourseAccess } from "@/lib/auth/guards";
 import type { CourseRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { z } from "zod";
 
-export const READERS: CourseRole[] = ["INSTRUCTOR", "TA"];
-export const EDITORS: CourseRole[] = ["INSTRUCTOR"];
+// The course-staff rule of lib/auth/course-roles.ts: readers "view", editors "edit".
+export const READERS: CourseRole[] = ROLES_FOR.view;
+export const EDITORS: CourseRole[] = ROLES_FOR.edit;
 
 export const idSchema = z.string().trim().min(1).max(64);
 
@@ -28,4 +30,14 @@ export async function authorizeAssessment(
   if (!assessment) throw notFound("No such assessment.");
   const access = await requireCourseRole(assessment.courseId, roles, caller);
   return { ...access, assessment };
+}
+
+/**
+ * The assessment as a page of course `courseId` shows it: authorized like authorizeAssessment, and
+ * not found when it belongs to another course (a URL mixing two courses names nothing).
+ */
+export async function assessmentOfCourse(caller: Caller, courseId: string, assessmentId: string, roles: CourseRole[] = READERS) {
+  const access = await authorizeAssessment(caller, assessmentId, roles);
+  if (access.assessment.courseId !== idSchema.parse(courseId)) throw notFound("No such assessment in this course.");
+  return access;
 }

@@ -9,3 +9,8 @@ export { progressOverTime, type WeekProgress } from "./progress";
 export { gradesCsv } from "./grades-csv";
 export { attemptsCsv } from "./attempts-csv";
 export { csvCell, csvLine } from "./csv";
+export { assessmentAttemptsCsv } from "./attempts-csv";
+export { courseScoreDistributions, courseStudents, type AssessmentSummary, type CourseStudent } from "./course-overview";
+export { answerText } from "./answer-text";
+export { attemptProgram, type AttemptProgram } from "./attempt-program";
+export { courseDashboard, type CourseDashboard } from "./course-dashboard";

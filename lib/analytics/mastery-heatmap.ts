@@ -20,21 +20,28 @@ export type MasteryCell = { userId: string; mechanism: string; earned: number; p
 
 export async function masteryHeatmap(caller: Caller, courseId: string): Promise<MasteryCell[]> {
   const { course } = await authorizeCourse(caller, courseId);
-  const rows = await analyticsQuery(Prisma.sql`
-    WITH counted AS (${countedPoints(course.id)}),
-    slots AS (
+  return parseMastery(await analyticsQuery(masterySql(course.id, Prisma.sql`(${countedPoints(course.id)})`)));
+}
+
+/** The heatmap's query over `counted`, a relation of countedPoints rows (course-dashboard.ts shares one). */
+export function masterySql(courseId: string, counted: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH slots AS (
       SELECT aq.id, q.mechanism, aq.points FROM "AssessmentQuestion" aq
       JOIN "Question" q ON q.id = aq."questionId" JOIN "Assessment" a ON a.id = aq."assessmentId"
-      WHERE a."courseId" = ${course.id}
+      WHERE a."courseId" = ${courseId}
     ),
     cells AS (
       SELECT c."userId", s.mechanism, sum(c.points)::float8 AS earned, sum(s.points)::float8 AS possible
-      FROM counted c JOIN slots s ON s.id = c."slotId"
+      FROM ${counted} c JOIN slots s ON s.id = c."slotId"
       GROUP BY c."userId", s.mechanism HAVING sum(s.points) > 0
     )
     SELECT "userId", array_agg(mechanism ORDER BY mechanism) AS mechanisms,
       array_agg(earned ORDER BY mechanism) AS earned, array_agg(possible ORDER BY mechanism) AS possible
-    FROM cells GROUP BY "userId" ORDER BY "userId"`);
+    FROM cells GROUP BY "userId" ORDER BY "userId"`;
+}
+
+export function parseMastery(rows: unknown[]): MasteryCell[] {
   return z
     .array(rowSchema)
     .parse(rows)

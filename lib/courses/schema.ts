@@ -1,5 +1,6 @@
 // zod schemas for course forms and APIs.
 import { z } from "zod";
+import { emailSchema } from "@/lib/auth/validation";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normalizeJoinCode } from "./join-code";
 
 // The CPython versions whose memory model the simulator has profiles for.
@@ -22,3 +23,28 @@ export const joinCourseSchema = z.object({
 });
 
 export const courseIdSchema = z.object({ courseId: z.string().min(1).max(64) });
+
+// Roster: people are added by the email of an existing account, with a course role.
+export const rosterRoleSchema = z.enum(["STUDENT", "TA", "INSTRUCTOR"], { message: "Choose Student, TA or Instructor." });
+
+export const addMemberSchema = z.object({
+  courseId: z.string().min(1).max(64),
+  email: emailSchema,
+  role: rosterRoleSchema,
+});
+export type AddMemberInput = z.infer<typeof addMemberSchema>;
+
+export const memberSchema = z.object({ courseId: z.string().min(1).max(64), userId: z.string().min(1).max(64) });
+export const changeRoleSchema = memberSchema.extend({ role: rosterRoleSchema });
+
+export const ROSTER_PAGE_SIZE = 25;
+export const rosterQuerySchema = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type RosterQuery = z.infer<typeof rosterQuerySchema>;
+
+export const joinCodeActionSchema = z.object({
+  courseId: z.string().min(1).max(64),
+  op: z.enum(["regenerate", "enable", "disable"]),
+});

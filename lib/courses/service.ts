@@ -112,3 +112,32 @@ export async function courseOverview(courseId: string) {
   ]);
   return { ownerName: owner?.owner.name ?? "", assessments, studentCount };
 }
+
+/**
+ * A new join code for the course; the old one stops working at once (there is one code column,
+ * and joining looks the code up by equality). Retries on the rare collision, like createCourse.
+ */
+export async function regenerateJoinCode(courseId: string, newCode: () => string = generateJoinCode): Promise<string> {
+  const db = getPrisma();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const row = await db.course.update({ where: { id: courseId }, data: { joinCode: newCode() }, select: { joinCode: true } });
+      return row.joinCode;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= JOIN_CODE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** What the staff overview of a course shows: people by role and assessments by state. */
+export async function staffOverview(courseId: string) {
+  const db = getPrisma();
+  const [roles, assessments, published] = await Promise.all([
+    db.enrolment.groupBy({ by: ["role"], where: { courseId }, _count: { _all: true } }),
+    db.assessment.count({ where: { courseId } }),
+    db.assessment.count({ where: { courseId, publishedAt: { not: null } } }),
+  ]);
+  const people: Record<CourseRole, number> = { STUDENT: 0, TA: 0, INSTRUCTOR: 0 };
+  for (const r of roles) people[r.role] = r._count._all;
+  return { people, assessments, published };
+}

@@ -2,3 +2,4 @@
 // course's INSTRUCTOR may do either; a TA reads analytics but edits nothing.
 export { previewRegrade, regradeInputSchema, type RegradePreview, type AttemptChange, type StudentChange, type NotRegradable } from "./preview";
 export { applyRegrade, type RegradeResult } from "./apply";
+export { regradeQuestions, regradeHistory, type RegradeQuestion, type RegradeRecord } from "./history";

@@ -6,8 +6,7 @@
 // policy, lib/assessments/scoring) changes with them.
 import type { Caller } from "@/lib/auth/caller";
 import { pointsFor, slotScore } from "@/lib/assessments/scoring";
-import { definitionOf, keyFor, variantOf } from "@/lib/attempts/keys";
-import { getSimulator } from "@/lib/attempts/simulator";
+import { definitionOf, keyForAsync, variantOf } from "@/lib/attempts/keys";
 import { pythonOf } from "@/lib/attempts/variants";
 import { getPrisma } from "@/lib/db/client";
 import { grade, parseAnswer } from "@/lib/grading";
@@ -92,7 +91,8 @@ export async function planRegrade(caller: Caller, assessmentId: string, question
   const notRegradable: NotRegradable[] = [];
   for (const a of attempts) {
     const variant = variantOf(definition, a.seed);
-    const key = keyFor(getSimulator(), target.id, definition, variant, pythonOf(a));
+    // On the grading pool (lib/grading-pool), like the attempt path: never on the request thread.
+    const key = await keyForAsync(target.id, definition, variant, pythonOf(a));
     if (!key.ok) {
       notRegradable.push({ attemptId: a.id, reason: `no key under version ${input.toVersion}: ${key.error.code} ${key.error.message}` });
       continue;

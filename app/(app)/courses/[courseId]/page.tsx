@@ -55,6 +55,11 @@ export default async function CoursePage({
           You are enrolled as {courseRole === "TA" ? "a teaching assistant" : "a student"}.
         </p>
       )}
+      {courseRole !== "STUDENT" ? (
+        <Link href={`/instructor/courses/${course.id}`} className="inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-300">
+          {teaches ? "Manage the course: roster, assessments, analytics" : "Open the course's staff pages (read only)"}
+        </Link>
+      ) : null}
 
       <section aria-labelledby="assessments" className="space-y-3">
         <h2 id="assessments" className="text-lg font-semibold">
