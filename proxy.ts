@@ -1,8 +1,13 @@
-// An optimistic first gate (Next 16's "proxy", formerly middleware): a request for a signed-in
-// page that carries no session cookie at all is redirected to sign-in with a real 307, before
-// any rendering. It only looks at the cookie's presence; the real checks are the server-side
-// guards in every page, route handler and action (lib/auth), which this never replaces.
+// Next 16's "proxy" (formerly middleware), run before every page:
+// 1. a fresh nonce and the content security policy built on it (lib/security/csp.ts), on the
+//    request (Next reads the nonce from it and stamps its own scripts) and on the response;
+// 2. a 413 for a form (server action) body over Next's limit, which Next itself answers with a 500;
+// 3. an optimistic first gate: a request for a signed-in page that carries no session cookie at
+//    all is redirected to sign-in with a real 307, before any rendering. It only looks at the
+//    cookie's presence; the real checks are the server-side guards in every page, route handler
+//    and action (lib/auth), which this never replaces.
 import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, nonce } from "@/lib/security/csp";
 
 // Pages that need an account. APIs are not listed: they answer 401 JSON themselves, and may
 // be called with a bearer token instead of a cookie.
@@ -14,17 +19,33 @@ export function isProtected(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+// Next refuses a server action's body over its 1 MB limit with a 500; answer it here, as the
+// client error it is, before anything is read. (Browsers always send Content-Length for forms.)
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!isProtected(pathname)) return NextResponse.next();
-  // Large JWTs are split into `<name>.0`, `<name>.1`, ...
-  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
-  if (hasSession) return NextResponse.next();
-  const target = new URL("/signin", request.url);
-  target.searchParams.set("callbackUrl", pathname + search);
-  return NextResponse.redirect(target);
+  if (request.method === "POST" && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
+    return NextResponse.json({ error: "too_large", message: "The form is larger than 1 MB." }, { status: 413 });
+  }
+  if (isProtected(pathname)) {
+    // Large JWTs are split into `<name>.0`, `<name>.1`, ...
+    const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+    if (!hasSession) {
+      const target = new URL("/signin", request.url);
+      target.searchParams.set("callbackUrl", pathname + search);
+      return NextResponse.redirect(target);
+    }
+  }
+  const policy = contentSecurityPolicy(nonce(), process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/courses/:path*", "/assessments/:path*", "/instructor/:path*", "/account/:path*", "/admin/:path*"],
+  // Every page and its RSC requests; not the API (JSON, no scripts), nor static files.
+  matcher: [{ source: "/((?!api/|_next/static/|_next/image|favicon.ico).*)" }],
 };

@@ -38,9 +38,15 @@ export async function callerFromToken(token: string, now = new Date()): Promise<
   return { ...row.user, via: "token" };
 }
 
-export async function callerFromUserId(userId: string): Promise<Caller | null> {
-  const user = await getPrisma().user.findUnique({ where: { id: userId }, select: userFields });
-  return user ? { ...user, via: "session" } : null;
+/**
+ * The user of a session. With `sessionVersion` (what the cookie carries), a session begun before
+ * the account last signed out is no session at all.
+ */
+export async function callerFromUserId(userId: string, sessionVersion?: number): Promise<Caller | null> {
+  const user = await getPrisma().user.findUnique({ where: { id: userId }, select: { ...userFields, sessionVersion: true } });
+  if (!user || (sessionVersion !== undefined && user.sessionVersion !== sessionVersion)) return null;
+  const { sessionVersion: _current, ...fields } = user;
+  return { ...fields, via: "session" };
 }
 
 /**
@@ -53,5 +59,5 @@ export const loadCaller = cache(async (): Promise<Caller | null> => {
   // back to a cookie the same client happens to hold.
   if (token) return callerFromToken(token);
   const session = await getServerSession(authOptions);
-  return session?.user?.id ? callerFromUserId(session.user.id) : null;
+  return session?.user?.id ? callerFromUserId(session.user.id, session.sessionVersion ?? 0) : null;
 });

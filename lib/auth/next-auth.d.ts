@@ -5,14 +5,18 @@ import type { Role } from "./roles";
 declare module "next-auth" {
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The account's session version when this session began (see User.sessionVersion). */
+    sessionVersion: number;
   }
   interface User {
     role: Role;
+    sessionVersion: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    sv?: number;
   }
 }

@@ -4,10 +4,17 @@
 // access at once instead of when the cookie expires.
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { getPrisma } from "@/lib/db/client";
+import { clientIp } from "@/lib/security/client-ip";
+import { SignInThrottle, signInThrottle } from "@/lib/security/sign-in-throttle";
 import { checkCredentials } from "./accounts";
 import { authSecret } from "./config";
 import { roleSchema } from "./roles";
 import { signInSchema } from "./validation";
+
+// An empty NEXTAUTH_URL (`NEXTAUTH_URL=` in a .env file) means "unset" to lib/env.ts, but
+// next-auth would parse "" as a URL and answer every /api/auth request with a 500.
+if (process.env.NEXTAUTH_URL?.trim() === "") delete process.env.NEXTAUTH_URL;
 
 export const authOptions: NextAuthOptions = {
   // A getter, read when a request is handled: importing this module (as `next build` does) must
@@ -16,6 +23,13 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  // next-auth marks cookies Secure (and names them __Secure-/__Host-) only when NEXTAUTH_URL is
+  // https; production may leave NEXTAUTH_URL unset (the host comes from the request), so the mode
+  // decides too. Always httpOnly and SameSite=Lax (next-auth's defaults); test/e2e/headers.spec.ts
+  // reads the Set-Cookie of a production-mode server.
+  get useSecureCookies() {
+    return process.env.HEAPWISE_MODE === "production" || (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  },
   pages: { signIn: "/signin" },
   logger: {
     // A forged, truncated or stale cookie (e.g. signed with an old secret) is an anonymous
@@ -33,24 +47,42 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const result = await checkCredentials(parsed.data.email, parsed.data.password);
+        // Guessing is slowed per (address, account) before the password is even looked at
+        // (lib/security/sign-in-throttle.ts explains the choice over an account-wide lock).
+        const key = SignInThrottle.key(clientIp(req?.headers), parsed.data.email);
+        const now = new Date();
+        const wait = signInThrottle.waitSeconds(key, now.getTime());
+        if (wait > 0) throw new Error(`TooManyAttempts:${wait}`);
+        const result = await checkCredentials(parsed.data.email, parsed.data.password, now, { trusted: signInThrottle.isTrusted(key, now.getTime()) });
         if (!result.ok) {
           // next-auth passes the message to the form as its error code (lib/auth/sign-in-errors.ts).
           if (result.reason === "locked") throw new Error("AccountLocked");
+          const delay = signInThrottle.fail(key, now.getTime());
+          if (delay > 0) throw new Error(`TooManyAttempts:${delay}`);
           return null;
         }
-        return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+        signInThrottle.succeed(key, now.getTime());
+        const { id, email, name, role, sessionVersion } = result.user;
+        return { id, email, name, role, sessionVersion };
       },
     }),
   ],
+  events: {
+    // Signing out raises the account's session version: every cookie issued before, including
+    // one copied off this browser, stops authenticating (lib/auth/caller.ts compares it).
+    async signOut({ token }) {
+      if (token?.sub) await getPrisma().user.updateMany({ where: { id: token.sub }, data: { sessionVersion: { increment: 1 } } });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
@@ -59,6 +91,8 @@ export const authOptions: NextAuthOptions = {
       if (session.user && token.sub) {
         session.user.id = token.sub;
         session.user.role = role.success ? role.data : "STUDENT";
+        // Cookies from before session versions existed count as version 0.
+        session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       }
       return session;
     },

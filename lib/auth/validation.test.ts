@@ -3,16 +3,39 @@ import { openInstructorSignup } from "./config";
 import { signUpSchema } from "./validation";
 
 describe("signUpSchema", () => {
-  const base = { email: "  Ada@Example.TEST ", name: " Ada ", password: "0123456789" };
+  const base = { email: "  Ada@Example.TEST ", name: " Ada ", password: "violet anchor tuesday" };
+  const problems = (fields: Record<string, unknown>) => {
+    const result = signUpSchema.safeParse({ ...base, ...fields });
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  };
 
   it("normalises the email to lower case and trims the name", () => {
-    expect(signUpSchema.parse(base)).toEqual({ email: "ada@example.test", name: "Ada", password: "0123456789", instructor: false });
+    expect(signUpSchema.parse(base)).toEqual({ email: "ada@example.test", name: "Ada", password: "violet anchor tuesday", instructor: false });
   });
 
   it("needs a password of at least 10 characters and at most 72 bytes (bcrypt's limit)", () => {
-    expect(signUpSchema.safeParse({ ...base, password: "123456789" }).success).toBe(false);
-    expect(signUpSchema.safeParse({ ...base, password: "é".repeat(36) }).success).toBe(true); // 72 bytes
-    expect(signUpSchema.safeParse({ ...base, password: "é".repeat(37) }).success).toBe(false); // 74 bytes
+    expect(problems({ password: "violet-an" })).toEqual([expect.stringMatching(/^password: Use at least 10 characters/)]);
+    expect(problems({ password: "é1".repeat(24) })).toEqual([]); // 72 bytes
+    expect(problems({ password: `${"é1".repeat(24)}é` })).toEqual(["password: Use at most 72 bytes."]); // 74 bytes
+  });
+
+  it("refuses the passwords guessing lists start with, in any case and with digits appended", () => {
+    for (const password of ["0123456789", "Password123", "qwertyuiop", "Correct Horse Battery Staple", "aaaaaaaaaaaa", "iloveyou2026"]) {
+      expect(problems({ password }), password).toEqual(["password: This password is on the lists attackers try first. Choose another."]);
+    }
+  });
+
+  it("refuses a password made of the account's email", () => {
+    expect(problems({ email: "grace.hopper@example.test", password: "grace.hopper@example.test" })).toEqual([
+      "password: Do not use your email address (or its name part) in your password.",
+    ]);
+    expect(problems({ email: "grace.hopper@example.test", password: "gracehopper-1906" })).toHaveLength(1);
+    expect(problems({ email: "grace.hopper@example.test", password: "admiral of cobol" })).toEqual([]);
+  });
+
+  it("refuses text-direction controls in a name (they let one user pass for another)", () => {
+    expect(problems({ name: "Ada\u202Egnirut" })).toEqual(["name: Remove the text-direction control characters from your name."]);
+    expect(problems({ name: "Ada Lovelace-Byron, née Byron" })).toEqual([]);
   });
 
   it("reads the instructor checkbox as a boolean", () => {

@@ -1,5 +1,7 @@
 // zod schemas for the account forms and APIs: one definition for the form, the action and tests.
 import { z } from "zod";
+import { passwordProblems } from "@/lib/security/passwords";
+import { hasBidiControls } from "@/lib/security/text";
 
 export const emailSchema = z
   .string()
@@ -7,19 +9,29 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
-export const signUpSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  password: z
-    .string()
-    .min(10, "Use at least 10 characters.")
-    // bcrypt reads only the first 72 bytes; a longer password would silently be truncated.
-    .refine((p) => new TextEncoder().encode(p).length <= 72, "Use at most 72 bytes."),
-  instructor: z
-    .union([z.literal("on"), z.literal("true"), z.boolean()])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
-});
+export const signUpSchema = z
+  .object({
+    email: emailSchema,
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter your name.")
+      .max(100, "Use at most 100 characters.")
+      .refine((name) => !hasBidiControls(name), "Remove the text-direction control characters from your name."),
+    // The rules that need only the password run here, so they show even while the email is wrong.
+    password: z.string().superRefine((password, ctx) => {
+      for (const message of passwordProblems(password)) ctx.addIssue({ code: "custom", message });
+    }),
+    instructor: z
+      .union([z.literal("on"), z.literal("true"), z.boolean()])
+      .optional()
+      .transform((v) => v === true || v === "on" || v === "true"),
+  })
+  .superRefine((input, ctx) => {
+    // The rules that compare with the email, once both parsed.
+    const own = passwordProblems(input.password, input.email).filter((message) => !passwordProblems(input.password).includes(message));
+    for (const message of own) ctx.addIssue({ code: "custom", path: ["password"], message });
+  });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({

@@ -63,9 +63,9 @@ describe.skipIf(db.skip)("accounts", () => {
     expect(bad.values).toEqual({ email: "nope", name: "" }); // the password is never echoed back
 
     const taken = email();
-    const ok = await signUpAction({ status: "idle" }, form({ email: taken, name: "A", password: "0123456789" }));
+    const ok = await signUpAction({ status: "idle" }, form({ email: taken, name: "A", password: "violet-anchor-tuesday" }));
     expect(ok).toMatchObject({ status: "ok", data: { email: taken, role: "STUDENT" } });
-    const again = await signUpAction({ status: "idle" }, form({ email: taken.toUpperCase(), name: "B", password: "0123456789" }));
+    const again = await signUpAction({ status: "idle" }, form({ email: taken.toUpperCase(), name: "B", password: "violet-anchor-tuesday" }));
     expect(again).toMatchObject({ status: "error", fieldErrors: { email: ["An account with this email already exists."] } });
   });
 

@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/app/ui/form";
-import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
@@ -24,7 +24,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         redirect: false,
       });
       if (!result || result.error) {
-        setError(SIGN_IN_ERRORS[result?.error ?? ""] ?? "Signing in failed. Try again in a moment.");
+        setError(signInErrorMessage(result?.error));
         return;
       }
       router.replace(returnTo);

@@ -41,7 +41,7 @@ export function SignUpForm({ allowInstructor }: { allowInstructor: boolean }) {
         autoComplete="new-password"
         minLength={10}
         required
-        hint="At least 10 characters."
+        hint="At least 10 characters: a few unrelated words work well. Not a common password, not your email."
         errors={errors}
       />
       {allowInstructor ? (
