@@ -3,13 +3,16 @@
 // a signed-in student's progress is saved) → zod parse of the form → grade on the server →
 // authorized write (the user id comes from the session, never from the form).
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { loadCaller } from "@/lib/auth/caller";
 import { getPrisma } from "@/lib/db";
+import { gradeCheckAsync } from "@/lib/grading-pool";
 import { checksOf } from "@/lib/lessons/checks";
-import { lessonSimulator } from "@/lib/lessons/engine";
-import { findCheck, gradeCheck } from "@/lib/lessons/grade";
+import { findCheck } from "@/lib/lessons/grade";
 import { recordCheckDone } from "@/lib/lessons/progress";
+import { checkWaitSeconds } from "@/lib/security/check-limit";
+import { clientIp } from "@/lib/security/client-ip";
 import type { CheckState } from "./_components/check-state";
 
 const formSchema = z.discriminatedUnion("kind", [
@@ -21,13 +24,17 @@ const formSchema = z.discriminatedUnion("kind", [
 
 export async function gradeCheckAction(_prev: CheckState, form: FormData): Promise<CheckState> {
   const caller = await loadCaller().catch(() => null);
+  // Anonymous checks too are rate limited (by address), before any parsing or simulation.
+  const wait = checkWaitSeconds({ userId: caller?.id ?? null, ip: clientIp(await headers()) }, Date.now());
+  if (wait > 0) return { status: "invalid", message: `Too many checks in a row: try again in ${wait} s.` };
   const parsed = formSchema.safeParse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) return { status: "invalid", message: parsed.error.issues[0]?.message ?? "Check your answer's format." };
   const input = parsed.data;
   const check = findCheck(input.checkId);
   if (!check) return { status: "invalid", message: "There is no such check." };
   const answer = input.kind === "choice" ? { kind: "choice" as const, choice: input.value } : { kind: input.kind, value: input.value };
-  const verdict = gradeCheck(lessonSimulator, input.checkId, answer);
+  // Graded on the grading pool (lib/grading-pool): the simulation never runs on this thread.
+  const verdict = await gradeCheckAsync(input.checkId, answer);
   if (verdict.status !== "graded") return verdict;
   let saved = false;
   if (verdict.correct && caller) {

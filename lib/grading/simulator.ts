@@ -18,17 +18,22 @@ export interface TraceObject {
   /** null when the simulator does not model it (immortal or start-up dependent objects). */
   refcount: number | null;
   refs?: readonly unknown[];
+  /** Alive but reachable from no frame (garbage awaiting the collector); see lib/sim/trace.ts. */
+  unreachable?: true;
 }
 /**
  * One executed statement, recorded just BEFORE it runs (lib/sim/trace.ts); the last step is the
  * end of the program. `freed`: objects freed since the previous step; `stdout`: everything
- * printed so far; `objects`: those reachable from the frames.
+ * printed so far; `objects`: those reachable from the frames, then the garbage the collector
+ * would find now (flagged `unreachable`, their ids also in `unreachable`).
  */
 export interface TraceStep {
   line: number;
   frames: readonly TraceFrame[];
   objects: readonly TraceObject[];
   freed: readonly number[];
+  /** Absent from traces made before the simulator listed garbage. */
+  unreachable?: readonly number[];
   stdout: string;
 }
 

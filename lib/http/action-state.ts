@@ -5,7 +5,8 @@ export type FieldErrors = Record<string, string[]>;
 export type ActionState<T = null> =
   | { status: "idle" }
   | { status: "ok"; message: string; data: T }
-  | { status: "error"; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
+  // `code` is the error vocabulary of ./errors.ts (absent for field errors of the form itself).
+  | { status: "error"; message: string; fieldErrors: FieldErrors; values: Record<string, string>; code?: string };
 
 export const idle = { status: "idle" } as const;
 

@@ -8,6 +8,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { requireRole, requireUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/auth/roles";
 import { classifyDatabaseError } from "@/lib/db/errors";
+import { textProblem } from "@/lib/security/text";
 import type { ActionState, FieldErrors } from "./action-state";
 import { toErrorBody } from "./errors";
 
@@ -57,9 +58,19 @@ export function action<A extends ActionAuth, S extends z.ZodType, T>(
     const values = formToObject(form);
     try {
       const caller = await who(options.auth);
+      // NUL and unpaired surrogates cannot be stored faithfully (lib/security/text.ts): refused
+      // under their field, and never echoed back into the page.
+      const unsafe = Object.entries(values).flatMap(([key, value]): [string, string[]][] => {
+        const problem = textProblem(value);
+        return problem ? [[key, [problem]]] : [];
+      });
+      if (unsafe.length) {
+        const clean = Object.fromEntries(Object.entries(values).filter(([key]) => !unsafe.some(([bad]) => bad === key)));
+        return { status: "error", message: "Check the highlighted fields.", fieldErrors: Object.fromEntries(unsafe), values: echo(clean), code: "invalid" };
+      }
       const parsed = options.input.safeParse(values);
       if (!parsed.success) {
-        return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(values) };
+        return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(values), code: "invalid" };
       }
       const { message, data } = await handler({ caller, input: parsed.data });
       return { status: "ok", message, data };
@@ -70,7 +81,7 @@ export function action<A extends ActionAuth, S extends z.ZodType, T>(
       if (status >= 500) console.error(`[heapwise] action ${status} ${body.error}:`, error);
       const fieldErrors: FieldErrors = {};
       for (const issue of body.issues ?? []) (fieldErrors[issue.path || "_form"] ??= []).push(issue.message);
-      return { status: "error", message: body.message ?? "Something went wrong on our side. Try again.", fieldErrors, values: echo(values) };
+      return { status: "error", message: body.message ?? "Something went wrong on our side. Try again.", fieldErrors, values: echo(values), code: body.error };
     }
   };
 }

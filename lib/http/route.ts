@@ -1,11 +1,16 @@
 // The route-handler wrapper: every API handler runs in the same order, so none can forget a
 // step: who is calling → zod parse of params and body (malformed JSON is a 400, not a 500) →
-// the handler → any error mapped to the JSON vocabulary of ./errors.ts.
+// the handler → any error mapped to the JSON vocabulary of ./errors.ts. Before all of it, a
+// state-changing request authenticated by the cookie must come from our own pages (CSRF), and
+// a body is capped in size and refused when it holds text that cannot be stored (NUL, lone
+// surrogates).
 import { z } from "zod";
 import { type Caller, callerFromToken, loadCaller } from "@/lib/auth/caller";
 import { requireRole, requireUser } from "@/lib/auth/guards";
 import type { Role } from "@/lib/auth/roles";
 import { bearerToken } from "@/lib/auth/tokens";
+import { crossSiteProblem } from "@/lib/security/origin";
+import { textProblem } from "@/lib/security/text";
 import { HttpError, invalid } from "./errors";
 import { errorResponse } from "./respond";
 
@@ -25,18 +30,56 @@ type Options<A extends AuthSpec, BS extends z.ZodType | undefined, PS extends z.
   auth: A;
   body?: BS;
   params?: PS;
+  /** Cap on the body in bytes (default MAX_BODY_BYTES); over it the answer is 413. */
+  maxBodyBytes?: number;
 };
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.trim() === "") return {};
+/** The default cap on a JSON body: an answer is a few kilobytes, a question definition at most ~100 KiB. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const tooLarge = (limit: number) => new HttpError("too_large", `The request body is larger than ${Math.floor(limit / 1024)} KiB.`);
+
+// Reads at most `limit` bytes: a declared length over it is refused before reading, and a body
+// that streams past it (no or a false Content-Length) is cut off, so a huge body never sits in memory.
+async function readText(req: Request, limit: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  // fatal: bytes that are not UTF-8 are a malformed body, not text to guess at.
   try {
-    return JSON.parse(text);
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw invalid("The request body is not valid UTF-8.");
+  }
+}
+
+async function readJson(req: Request, limit: number): Promise<unknown> {
+  const text = await readText(req, limit);
+  if (text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch {
     throw invalid("The request body is not valid JSON.");
   }
+  const problem = textProblem(value);
+  if (problem) throw invalid(problem);
+  return value;
 }
 
 async function who<A extends AuthSpec>(auth: A, req: Request): Promise<CallerFor<A>> {
@@ -56,9 +99,14 @@ export function route<A extends AuthSpec, BS extends z.ZodType | undefined = und
 ): (req: Request, context: { params: Promise<unknown> }) => Promise<Response> {
   return async (req, context) => {
     try {
+      // A cookie rides along on cross-site requests; a bearer token never does.
+      if (!bearerToken(req.headers.get("authorization"))) {
+        const problem = crossSiteProblem(req);
+        if (problem) throw new HttpError("forbidden", problem);
+      }
       const caller = await who(options.auth, req);
       const params = options.params ? parseOrThrow(options.params, await context.params) : undefined;
-      const body = options.body ? parseOrThrow(options.body, await readJson(req)) : undefined;
+      const body = options.body ? parseOrThrow(options.body, await readJson(req, options.maxBodyBytes ?? MAX_BODY_BYTES)) : undefined;
       const result = await handler({ req, caller, body: body as Out<BS>, params: params as Out<PS> });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

@@ -51,6 +51,31 @@ describe("unreachable cycles", () => {
   });
 });
 
+describe("unreachable objects listed by the simulator", () => {
+  it("uses the simulator's garbage list and counts instead of rebuilding them", () => {
+    const a = { ...obj(1, 1), refs: [2], unreachable: true };
+    const b = { ...obj(2, 1), refs: [1], unreachable: true };
+    const raw = {
+      stdout: "",
+      stderr: "",
+      exitCode: 0,
+      trace: [
+        { line: 5, frames: [{ name: "<module>", locals: [] }], objects: [obj(3, 1)], freed: [], unreachable: [], stdout: "" },
+        { line: 6, frames: [{ name: "<module>", locals: [] }], objects: [a, b], freed: [], unreachable: [1, 2], stdout: "" },
+        // obj 3 left every frame without being freed: with the simulator's list it is not garbage
+        { line: 7, frames: [{ name: "<module>", locals: [] }], objects: [], freed: [1, 2], unreachable: [], stdout: "" },
+      ],
+    };
+    const run = toStepperRun("3.12", raw);
+    if (!run.ok) throw new Error(run.error);
+    expect(run.steps[1].objects.map((o) => [o.id, o.refcount, o.unreachable])).toEqual([
+      [1, 1, true],
+      [2, 1, true],
+    ]);
+    expect(run.steps[2].objects).toEqual([]);
+  });
+});
+
 describe("object previews", () => {
   it("writes small lists, tuples and dicts out from their items, nested containers as …", () => {
     const int = (id: number, v: string) => ({ id, type: "int", preview: v, refcount: null, generation: null, tracked: false, interned: false, immortal: true, refs: [] });

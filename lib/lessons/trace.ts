@@ -14,6 +14,7 @@ const objectSchema = z.object({
   interned: z.boolean().optional(),
   immortal: z.boolean().optional(),
   refs: z.array(z.number().int()).default([]),
+  unreachable: z.literal(true).optional(),
 });
 
 const stepSchema = z.object({
@@ -22,6 +23,8 @@ const stepSchema = z.object({
   frames: z.array(z.object({ name: z.string(), locals: z.array(z.object({ name: z.string(), objectId: z.number().int() })) })),
   objects: z.array(objectSchema),
   freed: z.array(z.number().int()),
+  /** Present when the simulator lists garbage itself (objects flagged `unreachable`). */
+  unreachable: z.array(z.number().int()).optional(),
   stdout: z.string(),
 });
 
@@ -84,6 +87,7 @@ export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
       interned: o.interned ?? false,
       immortal: o.immortal ?? false,
       refs: o.refs,
+      ...(o.unreachable ? { unreachable: true } : {}),
     }));
     const freed = s.freed.flatMap((id) => {
       const o = lastSeen.get(id);
@@ -91,9 +95,12 @@ export function toStepperRun(python: PythonVersion, raw: unknown): StepperRun {
     });
     for (const id of s.freed) freedSoFar.add(id);
     for (const o of objects) lastSeen.set(o.id, o);
-    const unreachable = unreachableObjects(objects, lastSeen, freedSoFar);
-    for (const o of unreachable) lastSeen.set(o.id, o);
-    objects.push(...unreachable);
+    // the simulator lists garbage with its real counts; older traces need it rebuilt from history
+    if (!s.unreachable) {
+      const unreachable = unreachableObjects(objects, lastSeen, freedSoFar);
+      for (const o of unreachable) lastSeen.set(o.id, o);
+      objects.push(...unreachable);
+    }
     return { line: s.line, done: s.event === "end", frames: s.frames, objects, freed, stdout: s.stdout };
   });
   return { python, ok: true, steps, stdout: r.stdout };

@@ -7,50 +7,16 @@
 // other's `.next` while the other serves from it, so a run holds a lock (a directory, created
 // atomically) from build to shutdown; a second run waits, and takes over a lock whose holder died.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { acquireBuildLock, type BuildLock } from "../../scripts/build-lock";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.PORT;
 if (!port) throw new Error("serve.ts needs PORT (playwright.config.ts picks a free one).");
 
-const lock = path.join(tmpdir(), `heapwise-e2e-${createHash("sha256").update(root).digest("hex").slice(0, 12)}.lock`);
-let locked = false;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-async function acquireLock(): Promise<void> {
-  for (let waited = 0; ; waited++) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(path.join(lock, "pid"), String(process.pid));
-      locked = true;
-      return;
-    } catch {
-      let holder = Number.NaN;
-      try {
-        holder = Number.parseInt(readFileSync(path.join(lock, "pid"), "utf8"), 10);
-      } catch {
-        // The holder is between mkdir and writing its pid; look again shortly.
-      }
-      if (Number.isInteger(holder) && !alive(holder)) {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      if (waited % 30 === 0) console.log(`[e2e] waiting for another end-to-end run (pid ${holder}) in this checkout to finish`);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-  }
-}
+let lock: BuildLock | undefined;
 
 const work = mkdtempSync(path.join(tmpdir(), "heapwise-e2e-"));
 let server: ChildProcess | undefined;
@@ -72,7 +38,7 @@ function stop(code: number): Promise<never> {
       await new Promise((resolve) => server?.once("exit", resolve));
     }
     rmSync(work, { recursive: true, force: true });
-    if (locked) rmSync(lock, { recursive: true, force: true });
+    lock?.release();
     process.exit(code);
   })();
   return stopping;
@@ -80,7 +46,7 @@ function stop(code: number): Promise<never> {
 process.on("SIGTERM", () => void stop(0));
 process.on("SIGINT", () => void stop(0));
 
-await acquireLock();
+lock = await acquireBuildLock(root, (pid) => console.log(`[e2e] waiting for another end-to-end run (pid ${pid}) in this checkout to finish`));
 server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts"), "demo"], {
   cwd: root,
   stdio: "inherit",
