@@ -1,9 +1,9 @@
 // The route-handler wrapper: every API handler runs in the same order, so none can forget a
-// step: who is calling → zod parse of params and body (malformed JSON is a 400, not a 500) →
-// the handler → any error mapped to the JSON vocabulary of ./errors.ts. Before all of it, a
-// state-changing request authenticated by the cookie must come from our own pages (CSRF), and
-// a body is capped in size and refused when it holds text that cannot be stored (NUL, lone
-// surrogates).
+// step: who is calling → zod parse of params → the caller's right to them (`access`) → zod parse
+// of the body (malformed JSON is a 400, not a 500) → the handler → any error mapped to the JSON
+// vocabulary of ./errors.ts. Before all of it, a state-changing request authenticated by the
+// cookie must come from our own pages (CSRF), and a body is capped in size and refused when it
+// holds text that cannot be stored (NUL, lone surrogates).
 import { z } from "zod";
 import { type Caller, callerFromToken, loadCaller } from "@/lib/auth/caller";
 import { requireRole, requireUser } from "@/lib/auth/guards";
@@ -32,6 +32,11 @@ type Options<A extends AuthSpec, BS extends z.ZodType | undefined, PS extends z.
   params?: PS;
   /** Cap on the body in bytes (default MAX_BODY_BYTES); over it the answer is 413. */
   maxBodyBytes?: number;
+  /**
+   * A check of the caller against the params (a course role), run before the body is read: a
+   * caller without the right gets 403, never a 400 that teaches them the body's schema.
+   */
+  access?: (ctx: { caller: CallerFor<A>; params: Out<PS> }) => Promise<unknown>;
 };
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -106,6 +111,7 @@ export function route<A extends AuthSpec, BS extends z.ZodType | undefined = und
       }
       const caller = await who(options.auth, req);
       const params = options.params ? parseOrThrow(options.params, await context.params) : undefined;
+      if (options.access) await options.access({ caller, params: params as Out<PS> });
       const body = options.body ? parseOrThrow(options.body, await readJson(req, options.maxBodyBytes ?? MAX_BODY_BYTES)) : undefined;
       const result = await handler({ req, caller, body: body as Out<BS>, params: params as Out<PS> });
       return result instanceof Response ? result : Response.json(result);

@@ -6,6 +6,7 @@ import { assessmentInputSchema } from "@/lib/assessments/builder-schema";
 import { requireCourseAccess } from "@/lib/auth/course-roles";
 import { invalid } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { courseAccess } from "@/lib/courses/access";
 
 const params = z.object({ courseId: z.string().min(1).max(64) });
 const body = z.record(z.string(), z.unknown());
@@ -15,8 +16,7 @@ export const GET = route({ auth: "user", params }, async ({ caller, params }) =>
   return { assessments: await listCourseAssessments(params.courseId) };
 });
 
-export const POST = route({ auth: "user", params, body }, async ({ caller, params, body }) => {
-  await requireCourseAccess(caller, params.courseId, "edit");
+export const POST = route({ auth: "user", params, access: courseAccess("edit"), body }, async ({ params, body }) => {
   const parsed = assessmentInputSchema.safeParse({ ...body, courseId: params.courseId, assessmentId: undefined });
   if (!parsed.success) throw invalid(parsed.error);
   const created = await createAssessment(params.courseId, parsed.data);

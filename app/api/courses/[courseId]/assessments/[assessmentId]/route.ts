@@ -6,6 +6,7 @@ import { assessmentInputSchema } from "@/lib/assessments/builder-schema";
 import { requireCourseAccess } from "@/lib/auth/course-roles";
 import { invalid } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { courseAccess } from "@/lib/courses/access";
 
 const params = z.object({ courseId: z.string().min(1).max(64), assessmentId: z.string().min(1).max(64) });
 
@@ -14,8 +15,7 @@ export const GET = route({ auth: "user", params }, async ({ caller, params }) =>
   return { assessment: await loadBuilderAssessment(params.courseId, params.assessmentId) };
 });
 
-export const PATCH = route({ auth: "user", params, body: z.record(z.string(), z.unknown()) }, async ({ caller, params, body }) => {
-  await requireCourseAccess(caller, params.courseId, "edit");
+export const PATCH = route({ auth: "user", params, access: courseAccess("edit"), body: z.record(z.string(), z.unknown()) }, async ({ params, body }) => {
   const parsed = assessmentInputSchema.safeParse({ ...body, courseId: params.courseId, assessmentId: params.assessmentId });
   if (!parsed.success) throw invalid(parsed.error);
   const saved = await updateAssessment(params.courseId, params.assessmentId, parsed.data);

@@ -3,9 +3,10 @@
 // answer lists `file: field: message` for each problem, or what was created, versioned, unchanged.
 import { z } from "zod";
 import { parseImport, unzipFiles, type BankFile } from "@/lib/authoring/exchange";
-import { editCourse, importDefinitions } from "@/lib/authoring/server";
+import { importDefinitions } from "@/lib/authoring/server";
 import { invalid } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
+import { courseAccess } from "@/lib/courses/access";
 
 const params = z.object({ courseId: z.string().min(1).max(64) });
 const body = z.union([
@@ -13,10 +14,9 @@ const body = z.union([
   z.object({ zip: z.base64().max(20_000_000) }),
 ]);
 
-// A zip of a whole bank is far over route()'s default body cap (lib/http/route.ts); the schema bounds it.
-export const POST = route({ auth: "user", params, body, maxBodyBytes: 28 * 1024 * 1024 }, async ({ caller, params: p, body: b }) => {
-  // The role first: a TA or stranger learns nothing about the files' validity.
-  await editCourse(caller, p.courseId);
+// A zip of a whole bank is far over route()'s default body cap (lib/http/route.ts); the schema
+// bounds it. The role first (access): a TA or stranger learns nothing about the files' validity.
+export const POST = route({ auth: "user", params, access: courseAccess("edit"), body, maxBodyBytes: 28 * 1024 * 1024 }, async ({ caller, params: p, body: b }) => {
   let files: BankFile[];
   if ("zip" in b) {
     try {

@@ -4,11 +4,11 @@ import { requireCourseAccess } from "@/lib/auth/course-roles";
 import { changeRole, removeMember } from "@/lib/courses/roster";
 import { rosterRoleSchema } from "@/lib/courses/schema";
 import { route } from "@/lib/http/route";
+import { courseAccess } from "@/lib/courses/access";
 
 const params = z.object({ courseId: z.string().min(1).max(64), userId: z.string().min(1).max(64) });
 
-export const PATCH = route({ auth: "user", params, body: z.object({ role: rosterRoleSchema }) }, async ({ caller, params, body }) => {
-  await requireCourseAccess(caller, params.courseId, "edit");
+export const PATCH = route({ auth: "user", params, access: courseAccess("edit"), body: z.object({ role: rosterRoleSchema }) }, async ({ params, body }) => {
   await changeRole(params.courseId, params.userId, body.role);
   return { userId: params.userId, role: body.role };
 });
