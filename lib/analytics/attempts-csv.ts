@@ -9,6 +9,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { getPrisma, Prisma } from "@/lib/db/client";
 import { authorizeAssessment, authorizeCourse } from "./access";
 import { csvLine } from "./csv";
+import { timeTakenSql } from "./time-taken";
 
 const BATCH = 2000;
 
@@ -54,7 +55,7 @@ async function* attemptRows(where: Prisma.Sql, batch: number, byStudent = false)
     const page: z.infer<typeof rowSchema>[] = z.array(rowSchema).parse(
       await db.$queryRaw<unknown[]>`
         SELECT t.id, t."userId", t."createdAt", u.email, a.title AS assessment, q.slug AS question, v.version, t.answer::text AS answer,
-          t.correct, t.score, t.points, t.misconception, t."timeTakenMs"
+          t.correct, t.score, t.points, t.misconception, ${timeTakenSql(Prisma.sql`t."timeTakenMs"`)} AS "timeTakenMs"
         FROM "Attempt" t
         JOIN "Assessment" a ON a.id = t."assessmentId"
         JOIN "User" u ON u.id = t."userId"

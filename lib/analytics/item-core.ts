@@ -9,12 +9,14 @@
 //   students or no variance);
 // - attempts to first correct: how many attempts a student made up to and including their first
 //   correct one, over students who ever got it right (mean and median);
-// - time on task: a student's summed timeTakenMs on the item (all attempts), median over students.
+// - time on task: a student's summed timeTakenMs on the item (all attempts with a measured time,
+//   ./time-taken.ts), median over the students with one.
 // A version row groups students by the version of their counted attempt.
 import { z } from "zod";
 import { analyticsQuery } from "./run";
 import { Prisma } from "@/lib/db/client";
 import { countedAttempts, nullableNumber } from "./counted";
+import { timeTakenSql } from "./time-taken";
 
 const rowSchema = z.object({
   slotId: z.string(),
@@ -33,7 +35,7 @@ export async function itemCore(assessmentId: string): Promise<ItemCoreRow[]> {
     WITH counted AS (${countedAttempts(Prisma.sql`t."assessmentId" = ${assessmentId}`)}),
     totals AS (SELECT "userId", sum(points) AS total FROM counted GROUP BY "userId"),
     numbered AS (
-      SELECT "userId", "assessmentQuestionId" AS "slotId", correct, "timeTakenMs",
+      SELECT "userId", "assessmentQuestionId" AS "slotId", correct, ${timeTakenSql(Prisma.sql`"timeTakenMs"`)} AS "timeTakenMs",
         row_number() OVER (PARTITION BY "userId", "assessmentQuestionId" ORDER BY "createdAt", id) AS k
       FROM "Attempt" WHERE "assessmentId" = ${assessmentId} AND "assessmentQuestionId" IS NOT NULL
     ),

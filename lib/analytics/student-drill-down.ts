@@ -4,9 +4,10 @@
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { feedbackSchema } from "@/lib/attempts/schema";
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma, Prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { authorizeCourse, idSchema } from "./access";
+import { timeTakenSql } from "./time-taken";
 
 const rowSchema = z.object({
   attemptId: z.string(),
@@ -42,7 +43,7 @@ export async function studentDrillDown(caller: Caller, courseId: string, userId:
   if (!enrolment) throw notFound("No such student in this course.");
   const rows = await db.$queryRaw<unknown[]>`
     SELECT t.id AS "attemptId", a.id AS "assessmentId", a.title AS "assessmentTitle", q.id AS "questionId", q.title AS "questionTitle",
-      v.version, t.answer, t.feedback, t.correct, t.score, t.points, t.misconception, t."timeTakenMs", t."createdAt"
+      v.version, t.answer, t.feedback, t.correct, t.score, t.points, t.misconception, ${timeTakenSql(Prisma.sql`t."timeTakenMs"`)} AS "timeTakenMs", t."createdAt"
     FROM "Attempt" t
     JOIN "Assessment" a ON a.id = t."assessmentId"
     JOIN "Question" q ON q.id = t."questionId"
