@@ -98,6 +98,13 @@ export const publishSchema = z.object({
   publish: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
+/** Deleting a draft: the form's checkbox must be ticked, so one stray click deletes nothing. */
+export const deleteAssessmentSchema = z.object({
+  courseId: z.string().min(1).max(64),
+  assessmentId: z.string().min(1).max(64),
+  confirm: z.literal("on", { message: "Tick the box to confirm." }),
+});
+
 export type Issue = { path: string; message: string };
 
 /**

@@ -1,5 +1,5 @@
 // The assessment builder's database side: a course's assessments for its staff, the templates an
-// instructor may pick (the course's own and the shared bank), create, edit and publish. The
+// instructor may pick (the course's own and the shared bank), create, edit, publish and delete. The
 // caller has been checked with lib/auth/course-roles.ts; every query still names the course in
 // its `where`, so an assessment or question id of another course is "not found" here.
 // Staff views carry titles and mechanisms only: no definition, so no key, reaches the browser.
@@ -196,4 +196,19 @@ export async function setPublished(courseId: string, assessmentId: string, publi
   if (!publish && a._count.attempts > 0) throw conflict("Students have answered this assessment, so it stays published. To end it, move its close date.");
   if (publish === (a.publishedAt !== null)) return;
   await db.assessment.update({ where: { id: assessmentId }, data: { publishedAt: publish ? now : null } });
+}
+
+/**
+ * Deletes a draft: an unpublished assessment nobody has answered. The conditions are in the
+ * DELETE's own `where`, so an attempt stored a moment before cannot be deleted with it; when
+ * nothing was deleted, the row is read again to say why.
+ */
+export async function deleteDraftAssessment(courseId: string, assessmentId: string): Promise<void> {
+  const db = getPrisma();
+  const deleted = await db.assessment.deleteMany({ where: { id: assessmentId, courseId, publishedAt: null, attempts: { none: {} } } });
+  if (deleted.count === 1) return;
+  const a = await db.assessment.findFirst({ where: { id: assessmentId, courseId }, select: { publishedAt: true, _count: { select: { attempts: true } } } });
+  if (!a) throw notFound("No such assessment in this course.");
+  if (a._count.attempts > 0) throw conflict("Students have answered this assessment, so it cannot be deleted. To end it, move its close date.");
+  throw conflict("Only a draft can be deleted: unpublish it first.");
 }

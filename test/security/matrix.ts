@@ -118,6 +118,10 @@ export const HANDLERS: Record<string, HandlerEntry> = {
   "POST /api/courses/[courseId]/assessments": { expect: apiCourseStaffEdit(400), body: () => ({}) },
   "GET /api/courses/[courseId]/assessments/[assessmentId]": { expect: apiCourseStaffView },
   "PATCH /api/courses/[courseId]/assessments/[assessmentId]": { expect: apiCourseStaffEdit(400), body: () => ({}) },
+  "DELETE /api/courses/[courseId]/assessments/[assessmentId]": {
+    expect: apiCourseStaffEdit(200),
+    path: async (fx) => `/api/courses/${fx.courseA.id}/assessments/${await draftOf(fx)}`,
+  },
   "POST /api/courses/[courseId]/assessments/[assessmentId]/publish": { expect: apiCourseStaffEdit(200), body: () => ({ publish: true }) },
   "GET /api/courses/[courseId]/join-code": { expect: apiCourseStaffView },
   "POST /api/courses/[courseId]/join-code": { expect: apiCourseStaffEdit(200), body: () => ({ op: "enable" }) },
@@ -142,6 +146,13 @@ export const HANDLERS: Record<string, HandlerEntry> = {
 };
 
 const actionsDir = "app/(app)/instructor/courses/[courseId]";
+
+/** A fresh draft of course A, for a call that deletes one. */
+async function draftOf(fx: Fixture): Promise<string> {
+  const now = Date.now();
+  const a = await fx.prisma.assessment.create({ data: { courseId: fx.courseA.id, title: `Draft ${fx.tag}`, kind: "HOMEWORK", opensAt: new Date(now), closesAt: new Date(now + 86_400_000) }, select: { id: true } });
+  return a.id;
+}
 
 /** Course A's own question's definition, under another slug: what a valid save sends. */
 async function validDefinition(fx: Fixture, slug: string) {
@@ -211,6 +222,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
       pythonVersion: "3.12",
       slots: "[]",
     }),
+  },
+  [`${actionsDir}/assessments/actions.ts#deleteAssessmentAction`]: {
+    expect: actEdit,
+    form: async (fx) => ({ courseId: fx.courseA.id, assessmentId: await draftOf(fx), confirm: "on" }),
   },
   [`${actionsDir}/assessments/actions.ts#publishAction`]: { expect: actEdit, form: (fx) => ({ courseId: fx.courseA.id, assessmentId: fx.assessmentA.id, publish: "true" }) },
   // A draft that passes the form's zod but not the question format: answered after the role check, fast.

@@ -4,8 +4,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCourseAccess } from "@/lib/auth/course-roles";
-import { createAssessment, setPublished, updateAssessment } from "@/lib/assessments/builder";
-import { assessmentInputSchema, publishSchema } from "@/lib/assessments/builder-schema";
+import { createAssessment, deleteDraftAssessment, setPublished, updateAssessment } from "@/lib/assessments/builder";
+import { assessmentInputSchema, deleteAssessmentSchema, publishSchema } from "@/lib/assessments/builder-schema";
 import { action } from "@/lib/http/action";
 
 export const saveAssessmentAction = action({ auth: "user", input: assessmentInputSchema }, async ({ caller, input }) => {
@@ -30,4 +30,12 @@ export const publishAction = action({ auth: "user", input: publishSchema }, asyn
   revalidatePath("/assessments");
   revalidatePath(`/courses/${input.courseId}`);
   return { message: input.publish ? "Published: enrolled students see it from its open date." : "Unpublished: students no longer see it.", data: null };
+});
+
+export const deleteAssessmentAction = action({ auth: "user", input: deleteAssessmentSchema }, async ({ caller, input }) => {
+  await requireCourseAccess(caller, input.courseId, "edit");
+  await deleteDraftAssessment(input.courseId, input.assessmentId);
+  const base = `/instructor/courses/${input.courseId}/assessments`;
+  revalidatePath(base, "layout");
+  redirect(`${base}?deleted=1`);
 });

@@ -8,8 +8,15 @@ import { utcDateTime } from "./format";
 
 export const metadata: Metadata = { title: "Assessments" };
 
-export default async function CourseAssessmentsPage({ params }: { params: Promise<{ courseId: string }> }) {
+export default async function CourseAssessmentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { courseId } = await params;
+  const deleted = (await searchParams).deleted === "1";
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}/assessments`);
   const rows = await listCourseAssessments(course.id);
   const base = `/instructor/courses/${course.id}`;
@@ -23,6 +30,11 @@ export default async function CourseAssessmentsPage({ params }: { params: Promis
           </Link>
         ) : null}
       </div>
+      {deleted ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          Draft deleted.
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No assessments yet.</p>
       ) : (

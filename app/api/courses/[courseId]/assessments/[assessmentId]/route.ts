@@ -1,7 +1,8 @@
 // One assessment for the course's staff, and its edit by an instructor (the builder's rules:
 // once students have answered, changes unfair to them are a 409 with the reasons as issues).
+// DELETE removes a draft (unpublished, no attempt); anything else is a 409.
 import { z } from "zod";
-import { loadBuilderAssessment, updateAssessment } from "@/lib/assessments/builder";
+import { deleteDraftAssessment, loadBuilderAssessment, updateAssessment } from "@/lib/assessments/builder";
 import { assessmentInputSchema } from "@/lib/assessments/builder-schema";
 import { requireCourseAccess } from "@/lib/auth/course-roles";
 import { invalid } from "@/lib/http/errors";
@@ -20,4 +21,9 @@ export const PATCH = route({ auth: "user", params, access: courseAccess("edit"),
   if (!parsed.success) throw invalid(parsed.error);
   const saved = await updateAssessment(params.courseId, params.assessmentId, parsed.data);
   return { assessment: { id: params.assessmentId, ...saved } };
+});
+
+export const DELETE = route({ auth: "user", params, access: courseAccess("edit") }, async ({ params }) => {
+  await deleteDraftAssessment(params.courseId, params.assessmentId);
+  return { deleted: params.assessmentId };
 });

@@ -8,6 +8,7 @@ import { pageCourseRole } from "@/lib/auth/page";
 import { HttpError } from "@/lib/http/errors";
 import { card } from "@/app/ui/page-title";
 import { AssessmentBuilder } from "../builder";
+import { DeleteDraft } from "../delete-draft";
 import { PublishControls } from "../publish-controls";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -48,6 +49,8 @@ export default async function EditAssessmentPage({
         </div>
         {editor ? <PublishControls courseId={course.id} assessmentId={a.id} published={a.publishedAt !== null} /> : null}
       </div>
+      {/* A draft nobody has answered can go; anything else stays, for the students' record. */}
+      {editor && a.publishedAt === null && a.attemptCount === 0 ? <DeleteDraft courseId={course.id} assessmentId={a.id} title={a.title} /> : null}
       {created ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
           Assessment created as a draft. Publish it when it is ready.
