@@ -8,10 +8,13 @@ import { PyException, type Interp } from "./interpreter";
 import { floatRepr, strRepr } from "./format";
 import { Unsupported } from "./tokenizer";
 import { unreachableIn } from "./gc";
+import { countCollectEnd, countCollectStart, countUnknown } from "./gc-count";
 import { STARTUP_REFCOUNTS } from "./startup-refcounts";
 
 /** sys.get_int_max_str_digits() at start-up: the default limit on decimal int text (CPython 3.10.7+). */
 const INT_MAX_STR_DIGITS = 4300;
+/** Values print() writes without going through a container's repr. */
+const printsPlainly = (o: PyObj) => o instanceof PyStr || o instanceof PyInt || o instanceof PyFloat || o instanceof PyBool || o instanceof PyNone;
 
 type KW = Map<string, PyObj>;
 
@@ -1076,6 +1079,9 @@ export function installBuiltins(I: Interp): void {
 
   // ---------- builtin functions ----------
   def("print", (args, kw) => {
+    // up to 3.13 the first prints make sys.stdout's pending-output list and more; 3.14 (Pyodide)
+    // allocates nothing for atomic values, but Py_ReprEnter's first use makes a list and a dict
+    if (P.version !== "3.14" || !args.every(printsPlainly)) countUnknown(H);
     const sep = kw.get("sep");
     const end = kw.get("end");
     if (kw.has("file")) uns("print(file=...)");
@@ -1459,8 +1465,7 @@ export function installBuiltins(I: Interp): void {
   }));
   void sys;
   let threshold: [number, number, number] = [...P.threshold];
-  let lastFull = false;
-  I.resetHooks.push(() => { threshold = [...P.threshold]; lastFull = false; }); // a pooled interpreter starts each run afresh (pool.ts)
+  I.resetHooks.push(() => { threshold = [...P.threshold]; }); // a pooled interpreter starts each run afresh (pool.ts)
   mod("gc", () => ({
     collect: fn("collect", (a) => {
       const g = a[0] ? Number(asInt(a[0], "")) : 2;
@@ -1469,11 +1474,13 @@ export function installBuiltins(I: Interp): void {
       // and phase it does nothing, only marks, or collects a slice (3.14.2 returned 0 with young
       // garbage present). Exact only when there is no garbage at all: 0, survivors leave young.
       if (P.version === "3.14" && g === 1 && unreachableIn(H, 2).length > 0) uns("gc.collect(1) with garbage present on 3.14's incremental collector");
+      countCollectStart(H, g);
+      const ran = H.pythonRunByCollector;
       const n = I.collectGarbage(g);
+      countCollectEnd(H, g, H.pythonRunByCollector !== ran);
       if (I.autoGcUncertain && n > 0) uns("gc.collect() after an automatic collection may have run");
       I.autoGcUncertain = false;
       I.gcKnownCount = true;
-      lastFull = g === 2;
       return int(n);
     }),
     enable: fn("enable", () => { H.gcEnabled = true; return None; }),
@@ -1490,8 +1497,10 @@ export function installBuiltins(I: Interp): void {
       return None;
     }),
     get_count: fn("get_count", () => {
-      if (!I.gcKnownCount || !lastFull || H.gen0Count !== 0 || I.autoGcUncertain) return uns("gc.get_count() (it counts the interpreter's own allocations)");
-      return tuple([int(0), int(0), int(0)]);
+      if (!H.countKnown || I.autoGcUncertain) return uns("gc.get_count() (it counts the interpreter's own allocations)");
+      // Py_BuildValue's tuple is tracked whatever it holds (3.14 untracks only tuples the eval loop builds)
+      H.buildingConst = true;
+      try { return tuple([int(H.count0), int(H.count1), int(H.count2)]); } finally { H.buildingConst = false; }
     }),
     is_tracked: fn("is_tracked", (a) => {
       if (I.autoGcUncertain && (a[0] instanceof PyTuple || a[0] instanceof PyDict)) uns("gc.is_tracked after an automatic collection may have run");

@@ -136,7 +136,7 @@ export function collect(heap: Heap, generation: number, line: number, atShutdown
       const cbs = refs.filter((r) => r.callback && !unreachable.includes(r) && !r.freed);
       for (let i = cbs.length - 1; i >= 0; i--) {
         const r = cbs[i];
-        if (r.callback && heap.hooks) { heap.incref(r); heap.hooks.callback(r.callback, r); heap.decref(r); }
+        if (r.callback && heap.hooks) { heap.pythonRunByCollector++; heap.incref(r); heap.hooks.callback(r.callback, r); heap.decref(r); }
       }
     }
   }
@@ -145,6 +145,7 @@ export function collect(heap: Heap, generation: number, line: number, atShutdown
   for (const o of unreachable) {
     if (o instanceof PyInstance && !o.finalized && o.cls.lookup("__del__") && heap.hooks) {
       o.finalized = true;
+      heap.pythonRunByCollector++;
       heap.hooks.finalize(o);
     }
   }

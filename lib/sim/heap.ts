@@ -5,6 +5,7 @@
 
 import { PyBool, PyDict, PyEllipsis, PyFloat, PyInstance, PyInt, PyList, PyNone, PyObj, PySet, PyStr, PyTuple, PyWeakref, PyCell, PyFunction, PyType, PyMethod, PyIterator, PyWeakValueDict, PyModule, PyCode, PyBuiltin, PyProperty, PySlice, type Kind } from "./objects";
 import type { Profile } from "./versions";
+import { countAlloc, countFree } from "./gc-count";
 
 export class BudgetExceeded extends Error {}
 
@@ -36,6 +37,20 @@ export class Heap {
   /** Net allocations of collector-tracked objects since the last collection (gen0 count). */
   gen0Count = 0;
   gcEnabled = true;
+  /** gc.get_count() as CPython keeps it, and the free lists it depends on (gc-count.ts). */
+  count0 = 0;
+  count1 = 0;
+  count2 = 0;
+  countKnown = false;
+  freeLists = 0;
+  freeDicts = 0;
+  freeTuples: number[] = [];
+  freeFrames = 0;
+  zombieFrames = new Set<object>();
+  /** Set while a call's `obj.method` is looked up (LOAD_METHOD makes no bound method). */
+  loadingMethod = false;
+  /** Finalizers and weakref callbacks the collector has run (the count cannot follow them). */
+  pythonRunByCollector = 0;
   deallocDepth = 0;
   hooks: HeapHooks | null = null;
   constructor(readonly prof: Profile, readonly maxObjects: number) {
@@ -57,6 +72,7 @@ export class Heap {
     if (TRACKED_KINDS.has(o.kind) && !(o.kind === "dict" && !this.prof.dictsAlwaysTracked)) this.track(o);
     this.live.add(o);
     if (this.live.size > this.maxObjects) throw new BudgetExceeded(`object limit of ${this.maxObjects} exceeded`);
+    countAlloc(this, o);
     this.hooks?.allocated(o);
     return o;
   }
@@ -155,6 +171,7 @@ export class Heap {
       o.freed = true;
       this.live.delete(o);
       this.freedLog.push(o.id);
+      countFree(this, o);
       if (o.tracked) { o.tracked = false; if (this.gen0Count > 0) this.gen0Count--; }
       this.releaseChildren(o);
     } finally {

@@ -12,6 +12,7 @@ import { PROFILES, type PythonVersion } from "./versions";
 import { PyInstance, PyStr } from "./objects";
 import { acquireInterp, releaseInterp } from "./pool";
 import { collect } from "./gc";
+import { countUnknown } from "./gc-count";
 import { checkContext } from "./compiler";
 import type { Stmt } from "./ast";
 import type { TraceStep } from "./trace";
@@ -91,6 +92,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     // REPL: one input per top-level statement (see test/sim/README.md for the shared rule)
     let stderr = "";
     for (const chunk of replInputs(source)) {
+      countUnknown(it.heap); // the shell compiles each input: code objects, constants, AST
       let body: Stmt[];
       try {
         body = parse(chunk.text).body;

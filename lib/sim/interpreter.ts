@@ -13,6 +13,7 @@ import type { Profile } from "./versions";
 import { floatRepr, formatFloat, formatInt, formatStr, strRepr } from "./format";
 import { installBuiltins } from "./builtins";
 import { collect } from "./gc";
+import { countComprehensionEnter, countComprehensionExit, countFrameEnter, countFrameExit, countFunctionParts, countInstanceDict, countUnknown, countCallPackBegin, countCallPackEnd, countBuiltinTypeCall } from "./gc-count";
 import type { TraceStep } from "./trace";
 import { snapshot } from "./trace";
 import { BUILTIN_NAMES } from "./builtin-names";
@@ -139,6 +140,7 @@ export class Interp {
   decref(o: PyObj | null | undefined): void { if (o) this.heap.decref(o); }
   newNone(): PyObj { return this.None; }
   throwPy(typeName: string, msg: string | null): never {
+    countUnknown(this.heap); // the exception, its traceback and frames
     const cls = this.types.get(typeName);
     if (!cls) throw new Error("no exception type " + typeName);
     const args = msg === null ? this.heap.emptyTuple : this.heap.tuple([this.heap.str(msg)]);
@@ -409,6 +411,7 @@ export class Interp {
       }
       case "Try": return this.execTry(s, f);
       case "Raise": {
+        countUnknown(this.heap);
         if (s.cause) this.unsupported("raise ... from");
         if (!s.exc) {
           const cur = this.handling[this.handling.length - 1];
@@ -998,6 +1001,7 @@ export class Interp {
   comprehension(e: ExprOf<"ListComp"> | ExprOf<"SetComp"> | ExprOf<"DictComp">, f: Frame): PyObj {
     const scope = this.scopes.get(e) ?? null;
     const cf: Frame = { name: "<comp>", kind: "comp", globals: f.globals, fast: new Map(), cells: new Map(), classNs: null, scope, parent: f.kind === "class" ? this.classOuter(f) : f, line: this.line };
+    countComprehensionEnter(this.heap, e);
     const result: PyObj = e.type === "ListComp" ? this.heap.list([]) : e.type === "SetComp" ? this.heap.add(new PySet()) : this.heap.add(new PyDict());
     const firstIter = this.iterOwned(this.eval(e.generators[0].iter, f));
     const loop = (gi: number, it: PyObj): void => {
@@ -1033,6 +1037,7 @@ export class Interp {
       throw err;
     } finally {
       for (const v of cf.fast.values()) this.decref(v);
+      countComprehensionExit(this.heap, e);
     }
     return result;
   }
@@ -1102,6 +1107,7 @@ export class Interp {
       const c = this.cellFor(free, f);
       fn.closure.push(this.incref(c));
     }
+    countFunctionParts(this.heap, fn);
     return fn;
   }
 
@@ -1117,6 +1123,7 @@ export class Interp {
   /** Call a Python function. args are borrowed; the callee's frame takes its own references. */
   callFunction(fn: PyFunction, args: PyObj[], kwargs: Map<string, PyObj>, borrowed: boolean[] = []): PyObj {
     if (this.frames.length > 200) this.unsupported("deep recursion");
+    countFrameEnter(this.heap, fn.def);
     const releaseCaller = this.pendingRelease;
     this.pendingRelease = null;
     const def = fn.def;
@@ -1196,7 +1203,7 @@ export class Interp {
     } finally {
       this.frames.pop();
       this.line = savedLine;
-      if (!heldByTraceback(frame)) this.clearFrame(frame);
+      if (!heldByTraceback(frame)) { this.clearFrame(frame); countFrameExit(this.heap, def); } else countUnknown(this.heap);
     }
   }
 
@@ -1230,7 +1237,11 @@ export class Interp {
       try {
         const m = this.findMethod(obj, e.func.attr);
         if (m) { fn = m; self = obj; }
-        else { fn = this.getAttr(obj, e.func.attr, true); this.decref(obj); }
+        else {
+          this.heap.loadingMethod = true;
+          try { fn = this.getAttr(obj, e.func.attr, true); } finally { this.heap.loadingMethod = false; }
+          this.decref(obj);
+        }
       } catch (x) { this.decref(obj); throw x; }
     } else fn = this.eval(e.func, f);
     const args: PyObj[] = self ? [self] : [];
@@ -1297,7 +1308,12 @@ export class Interp {
       } finally { this.borrowedArgs = NO_BORROWED; if (fromPython) this.releaseArgs(args, kwargs); }
     }
     if (fn instanceof PyType) {
-      try { return this.callType(fn, args, kwargs); } finally { if (fromPython) this.releaseArgs(args, kwargs); }
+      if (fn.builtin) countBuiltinTypeCall(this.heap, fn.name);
+      else countCallPackBegin(this.heap, args.length, kwargs.size);
+      try { return this.callType(fn, args, kwargs); } finally {
+        if (!fn.builtin) countCallPackEnd(this.heap, args.length, kwargs.size);
+        if (fromPython) this.releaseArgs(args, kwargs);
+      }
     }
     if (fn instanceof PyWeakref) {
       if (fromPython) this.releaseArgs(args, kwargs);
@@ -1567,7 +1583,7 @@ export class Interp {
       if (name === "__dict__") { this.decref(v); this.unsupported("assigning __dict__"); }
       if (!obj.dictObj && this.slottedDictIsReal(obj)) this.materializeDict(obj);
       if (obj.dictObj) { this.dictSet(obj.dictObj, this.heap.intern(name), v); return; }
-      if (!obj.attrs) obj.attrs = new Map();
+      if (!obj.attrs) { obj.attrs = new Map(); countInstanceDict(this.heap); }
       const old = obj.attrs.get(name);
       obj.attrs.set(name, v);
       this.decref(old);
