@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadBank } from "@/lib/questions/load";
-import { definitionToDraft, draftToDefinition, EMPTY_DRAFT, fieldOf, pretty, type Draft } from "./draft";
+import { definitionToDraft, draftToDefinition, EMPTY_DRAFT, fieldOf, paramsProblems, pretty, type Draft } from "./draft";
 
 const draft = (over: Partial<Draft>): Draft => ({ ...EMPTY_DRAFT, slug: "alias-len", title: "Alias length", ...over });
 
@@ -49,5 +49,34 @@ describe("draftToDefinition: errors land on the field that caused them", () => {
 
   it("writes parameters as authors do: arrays of scalars on one line", () => {
     expect(pretty({ n: { int: [1, 9], distinctFrom: ["m"] } })).toBe('{\n  "n": {\n    "int": [1, 9],\n    "distinctFrom": ["m"]\n  }\n}');
+  });
+});
+
+describe("paramsProblems: the parameters field judged on its own, before a save is sent", () => {
+  it.each([
+    ['{"n": {"int": [1, 9]}}', []],
+    ["", []],
+    ['{"w": {"choice": ["a", "b"]}, "n": {"int": [1, 9], "distinctFrom": ["w"]}}', []],
+  ] as const)("accepts %j", (text, expected) => {
+    expect(paramsProblems(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['{"n": {"int": [1, 9]', /^not valid JSON: /],
+    ["[1, 2]", /^the parameters are a JSON object of name: spec/],
+    ['"n"', /^the parameters are a JSON object/],
+    ['{"n": {"int": [9, 1]}}', /^n\.int: int range must be \[low, high\]/],
+    ['{"1n": {"int": [1, 9]}}', /^1n: /],
+  ] as const)("refuses %j with a message for the field", (text, message) => {
+    const problems = paramsProblems(text);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join(" ")).toMatch(message);
+  });
+
+  it("says the same as the whole-definition check does for the field", () => {
+    const text = '{"n": {"int": [9, 1]}}';
+    const whole = draftToDefinition(draft({ params: text }));
+    expect(whole.ok).toBe(false);
+    if (!whole.ok) expect(paramsProblems(text)).toEqual(whole.errors.params);
   });
 });

@@ -114,6 +114,35 @@ function parseJsonField(text: string, field: "params" | "answerSettings", errors
   }
 }
 
+// The parameters field alone, as the browser judges it while the author types and before a save
+// is sent: JSON text, then an object of named parameter specs by the definition's own schema.
+// Rules across fields (placeholders, distinctFrom) are the whole definition's, judged on the server.
+const paramsFieldSchema = z
+  .string()
+  .transform((text, ctx): unknown => {
+    if (text.trim() === "") return {};
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.unknown().superRefine((v, ctx) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) {
+        ctx.addIssue({ code: "custom", message: 'the parameters are a JSON object of name: spec, e.g. {"n": {"int": [1, 9]}}' });
+      }
+    }),
+  )
+  .pipe(questionDefinitionSchema.shape.params);
+
+/** What is wrong with the parameters text on its own, as messages for the field ([] when nothing). */
+export function paramsProblems(text: string): string[] {
+  const parsed = paramsFieldSchema.safeParse(text);
+  return parsed.success ? [] : parsed.error.issues.map((i) => fieldOf(["params", ...i.path], i.message).message);
+}
+
 export type DraftResult = { ok: true; definition: QuestionDefinition } | { ok: false; errors: DraftErrors };
 
 /** The draft as a definition, or every problem at its field. */

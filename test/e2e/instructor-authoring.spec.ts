@@ -32,7 +32,7 @@ async function typeCode(page: Page, code: string) {
   await page.keyboard.press("Delete");
   for (const [i, line] of code.split("\n").entries()) {
     // Enter indents as Python wants (after a colon, or as the line above), so each line is
-    // typed without its own indentation; Tab would leave the editor (focus is not trapped).
+    // typed without its own indentation.
     if (i > 0) await page.keyboard.press("Enter");
     await page.keyboard.type(line.trimStart());
   }
@@ -47,6 +47,49 @@ const DEFINITION = {
   params: { n: { int: [1, 9] } },
   answer: { kind: "integer" },
 };
+
+test("the code editor indents with Tab and lets go with Escape then Tab; bad parameters are refused at the field before a save", async ({ page }) => {
+  const { courseId } = await newCourse(page, person("Keys"));
+  await page.goto(`/instructor/courses/${courseId}/questions/new`);
+  const editor = page.getByTestId("code-editor");
+  const doc = () => editor.evaluate((el) => [...el.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("x = [1]");
+  await page.keyboard.press("Tab");
+  await expect(editor).toBeFocused();
+  expect(await doc()).toBe("    x = [1]");
+  await page.keyboard.press("Shift+Tab");
+  expect(await doc()).toBe("x = [1]");
+  // CodeMirror's way out for keyboard users, announced under the label.
+  await expect(page.getByText("Tab indents. To leave the editor with the keyboard, press Escape, then Tab.")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Parameters", { exact: true })).toBeFocused();
+  expect(await doc()).toBe("x = [1]");
+
+  // Parameters that are not JSON: the message at the field, and Save sends nothing.
+  await page.getByLabel("Title", { exact: true }).fill("Keyboard test");
+  await page.getByLabel("Slug", { exact: true }).fill("keyboard-test");
+  const params = page.getByLabel("Parameters", { exact: true });
+  await params.fill('{"n": {"int": [1, 9]');
+  await expect(page.getByTestId("error-params")).toContainText("not valid JSON");
+  await expect(params).toHaveAttribute("aria-invalid", "true");
+  await params.fill("[1, 2]");
+  await expect(page.getByTestId("error-params")).toContainText('the parameters are a JSON object of name: spec, e.g. {"n": {"int": [1, 9]}}');
+  const saves: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"] && (r.postData() ?? "").includes("questionId")) saves.push(r.url());
+  });
+  await page.getByRole("button", { name: "Create question" }).click();
+  await expect(page.getByText("Nothing was saved: fix the parameters first.")).toBeVisible();
+  await expect(params).toBeFocused();
+  expect(saves).toEqual([]);
+  await page.screenshot({ path: path.join(dir, "instructor-authoring-params-error.png"), fullPage: true });
+  await noSeriousViolations(page, "editor with a parameters error");
+  expect(new URL(page.url()).pathname).toBe(`/instructor/courses/${courseId}/questions/new`);
+});
 
 test("an instructor authors a template: editor, field error, preview, check 100, versions, save v1 and v2", async ({ page }) => {
   test.setTimeout(180_000);

@@ -1,10 +1,14 @@
 "use client";
 // The code template's editor: CodeMirror 6 with Python highlighting (basicSetup: line numbers,
 // bracket matching, undo history, search). Mounted once; the parent's value is pushed in only
-// when it differs from the document, so typing never fights a re-render.
+// when it differs from the document, so typing never fights a re-render. Tab indents, as authors
+// of Python expect; CodeMirror's accessible way out is built in: Escape, then Tab, leaves the
+// editor (the keyboard hint under the label says so).
+import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
+import { indentUnit } from "@codemirror/language";
 import { EditorState } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 
@@ -22,8 +26,11 @@ export function CodeEditor({ id, value, onChange, readOnly, invalid, describedBy
         doc: value,
         extensions: [
           basicSetup,
+          keymap.of([indentWithTab]),
           python(),
           EditorState.tabSize.of(4),
+          // Four spaces a level, as PEP 8 and every bank template indent (CodeMirror's default is two).
+          indentUnit.of("    "),
           EditorState.readOnly.of(!!readOnly),
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ "aria-labelledby": `${id}-label`, ...(describedBy ? { "aria-describedby": describedBy } : {}), "data-testid": "code-editor" }),

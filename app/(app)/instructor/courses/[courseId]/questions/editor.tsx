@@ -3,10 +3,10 @@
 // debounced server action: the browser never runs the simulator or sees more than the author
 // could compute anyway), "check 100 variants", the version table and the Pyodide cross-check.
 // Every message from the schema lands under the field it is about (lib/authoring/draft.ts).
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { CodeView, Prose } from "@/app/(app)/assessments/ui";
 import { MemoryStepperView } from "@/app/lessons/_components/memory-stepper-view";
-import type { Draft, DraftErrors, DraftField } from "@/lib/authoring/draft";
+import { type Draft, type DraftErrors, type DraftField, paramsProblems } from "@/lib/authoring/draft";
 import type { CrossCheck } from "@/lib/authoring/pyodide/crosscheck";
 import type { CheckReport, Preview, VersionRow } from "@/lib/authoring/simulate";
 import { type ActionState, idle } from "@/lib/http/action-state";
@@ -69,7 +69,7 @@ export function QuestionEditor({
   misconceptions: { id: string; name: string }[];
 }) {
   const [draft, setDraft] = useState<Draft>(initialDraft);
-  const [errors, setErrors] = useState<DraftErrors>({});
+  const [serverErrors, setErrors] = useState<DraftErrors>({});
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [traceSeed, setTraceSeed] = useState(0);
@@ -82,6 +82,10 @@ export function QuestionEditor({
   const latest = useRef(0);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // The parameters are judged here as they are typed (zod, lib/authoring/draft.ts): their message
+  // shows at once, without waiting for the server's preview, and a save is not sent while it does.
+  const paramsLocal = useMemo(() => paramsProblems(draft.params), [draft.params]);
+  const errors: DraftErrors = paramsLocal.length > 0 ? { ...serverErrors, params: paramsLocal } : serverErrors;
   const fields = useCallback((extra: Record<string, string> = {}) => form({ courseId, draft: JSON.stringify(draft), ...extra }), [courseId, draft]);
 
   /** Shows a failed action's message; returns the data when the action ran. */
@@ -134,6 +138,11 @@ export function QuestionEditor({
     });
   const save = () =>
     startBusy(async () => {
+      if (paramsLocal.length > 0) {
+        setMessage({ ok: false, text: "Nothing was saved: fix the parameters first." });
+        document.getElementById("f-params")?.focus();
+        return;
+      }
       setMessage(null);
       const state = (await saveAction(idle, fields({ questionId }))) as ActionState<Judged<{ version: number; action: string }>>;
       if (state.status === "error") setMessage({ ok: false, text: state.message });
@@ -217,7 +226,10 @@ export function QuestionEditor({
           <Label name="code" hint="Python with {{param}} placeholders; end a line with # (A) to mark it.">
             Code template
           </Label>
-          <CodeEditor id="f-code" value={draft.code} onChange={(v) => set("code", v)} readOnly={!canEdit} invalid={!!invalid("code")} describedBy={described("code")} />
+          <p id="f-code-keys" className="text-xs text-zinc-600 dark:text-zinc-400">
+            Tab indents. To leave the editor with the keyboard, press Escape, then Tab.
+          </p>
+          <CodeEditor id="f-code" value={draft.code} onChange={(v) => set("code", v)} readOnly={!canEdit} invalid={!!invalid("code")} describedBy={["f-code-keys", described("code")].filter(Boolean).join(" ")} />
           <Errors name="code" errors={errors} />
         </div>
         <div className="space-y-1">
