@@ -52,7 +52,7 @@ const { values } = parseArgs({
   allowPositionals: true,
 });
 const args = Args.parse({ students: values.students, duration: values.duration, skipRestart: values["skip-restart"], pool: values.pool });
-// HEAPWISE_BENCH_PROFILE=<dir>: run `next start` directly under --cpu-prof (written there on exit).
+// HEAPWISE_BENCH_PROFILE=<dir>: run the server (scripts/server.ts) directly under --cpu-prof (written there on exit).
 const profileDir = process.env.HEAPWISE_BENCH_PROFILE;
 
 function log(line: string): void {
@@ -150,7 +150,7 @@ async function seed(url: string): Promise<Fixture> {
 // ---------- server ----------
 async function startServer(url: string, port: number): Promise<ChildProcess> {
   const command = profileDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)]
+    ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", path.join(root, "scripts/server.ts")]
     : ["--import", "tsx", path.join(root, "scripts/start.ts"), "production"];
   const child = spawn(process.execPath, command, {
     cwd: root,

@@ -2,11 +2,12 @@
 //
 //   demo        DATABASE_URL set: that server; unset: the embedded PGlite in .data/pglite, served
 //               on a free localhost port by this process. Migrate, seed the demo if the database
-//               is empty, print the sign-in details, run Next (see NEXT_DEMO below) on PORT (3000).
-//   production  DATABASE_URL and NEXTAUTH_SECRET required. Migrate, `next start`. Seeds nothing.
+//               is empty, print the sign-in details, serve the app on PORT (3000).
+//   production  DATABASE_URL and NEXTAUTH_SECRET required. Migrate, serve the build. Seeds nothing.
 //
-// Next runs as a child process with DATABASE_URL pointing at the database; this process owns the
-// embedded database, so Ctrl-C or SIGTERM stops Next first and then closes the database cleanly.
+// The server is scripts/server.ts (Next behind lib/server, in dev or production mode). It runs as
+// a child process with DATABASE_URL pointing at the database; this process owns the embedded
+// database, so Ctrl-C or SIGTERM stops the server first and then closes the database cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,7 +20,8 @@ import { EnvError, parseEnv, type Env } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const mode = process.argv[2] === "production" ? "production" : "demo";
-// The demo runs `next dev` unless HEAPWISE_DEMO_SERVER=start (then `next build` + `next start`).
+// The demo serves in dev mode unless HEAPWISE_DEMO_SERVER=start (then `next build` and the
+// production server).
 const demoServer = process.env.HEAPWISE_DEMO_SERVER === "start" ? "start" : "dev";
 
 function log(line: string): void {
@@ -60,6 +62,11 @@ function nextBin(): string {
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin(), ...args], { cwd: root, stdio: "inherit", env });
+}
+
+/** The app's server (scripts/server.ts: Next behind lib/server), in dev or production mode by NODE_ENV. */
+function serve(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts")], { cwd: root, stdio: "inherit", env });
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
@@ -156,7 +163,6 @@ async function main(): Promise<void> {
     ...(poolMax ? { DATABASE_POOL_MAX: String(poolMax) } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const port = String(env.port);
 
   if (mode === "production" || demoServer === "start") {
     if (mode === "demo") {
@@ -170,9 +176,9 @@ async function main(): Promise<void> {
       await embedded?.stop();
       fail("No production build found. Run `npm run build` first, then `npm start`.");
     }
-    child = run(["start", "-p", port], { ...childEnv, NODE_ENV: "production" });
+    child = serve({ ...childEnv, NODE_ENV: "production" });
   } else {
-    child = run(["dev", "-p", port], childEnv);
+    child = serve({ ...childEnv, NODE_ENV: "development" });
   }
   const code = await waitFor(child);
   await shutdown(code);
