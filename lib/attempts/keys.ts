@@ -5,6 +5,10 @@
 //
 // keyForAsync is the request path's entry: the simulation runs on the grading pool
 // (lib/grading-pool), off the event loop, and concurrent requests for one key share one run.
+// There, the key of a simulated kind is a function of (version, Python, the variant's program
+// text) alone (lib/grading/key.ts computeKeyWith reads variant.code, nothing else of the variant),
+// so it is cached under that: seeds that render the same program (a template with 900 programs
+// and thousands of students) share one simulation.
 import { computeKeyWith, type KeyResult, type Simulator } from "@/lib/grading";
 import { computeKeyAsync, isPoolLimit } from "@/lib/grading-pool";
 import type { PythonVersion } from "@/lib/questions/mechanisms";
@@ -55,7 +59,7 @@ export async function keyForAsync(versionId: string, definition: QuestionDefinit
   const sim = getSimulator();
   const kind = definition.answer.kind;
   if (sim !== libSim || kind === "choice" || kind === "multi") return keyFor(sim, versionId, definition, variant, python);
-  const cacheKey = `${versionId}\u0000${variant.seed}\u0000${python}`;
+  const cacheKey = `${versionId}\u0000${python}\u0000${variant.code}`;
   const cached = keys.get(cacheKey);
   if (cached) return cached;
   const stopped = stoppedVersions.get(versionId);
