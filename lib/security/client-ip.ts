@@ -1,9 +1,8 @@
-// The client's address, for rate limits keyed on it. `next start` fills X-Forwarded-For with the
-// socket's address only when the request has none, and a load balancer appends the address it
-// saw, so the LAST entry is the one a trusted hop wrote (behind one proxy) and the only entry
-// otherwise. A client can still prepend made-up entries, which is why nothing here is trusted
-// for more than slowing down: limits keyed on an address are never the only bound (see
-// sign-in-throttle.ts).
+// The client's address, for rate limits keyed on it. The app's server (lib/server/client-address.ts)
+// replaces X-Forwarded-For with the socket's address, unless HEAPWISE_TRUST_PROXY says a proxy in
+// front appends the address it saw; either way the LAST entry is the one a trusted hop wrote.
+// Nothing here is trusted for more than slowing down: limits keyed on an address are never the
+// only bound (see sign-in-throttle.ts).
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 function header(source: HeaderSource, name: string): string | undefined {
