@@ -2,6 +2,7 @@
 // someone else's account matches nothing.
 import { getPrisma } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
+import { forgetTokens } from "./caller";
 import { generateToken, hashToken, tokenPrefix } from "./tokens";
 
 export type ApiTokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
@@ -30,4 +31,5 @@ export async function revokeApiToken(userId: string, id: string): Promise<void> 
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw notFound("No such token.");
+  forgetTokens();
 }
