@@ -1605,8 +1605,9 @@ export function installBuiltins(I: Interp): void {
     return uns("copy.deepcopy of " + typeName(o));
   };
   mod("copy", () => ({
-    copy: fn("copy", (a) => shallow(a[0])),
-    deepcopy: fn("deepcopy", (a) => { if (a.length > 1) uns("deepcopy memo"); return deep(a[0], new Map()); }),
+    // copy.py is Python code: its frames, memo dict and dispatch lookups are not replayed
+    copy: fn("copy", (a) => { countUnknown(H); return shallow(a[0]); }),
+    deepcopy: fn("deepcopy", (a) => { if (a.length > 1) uns("deepcopy memo"); countUnknown(H); return deep(a[0], new Map()); }),
   }));
 
   // threads run on a deterministic schedule: start() runs the target to completion

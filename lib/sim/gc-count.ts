@@ -40,14 +40,19 @@ function unknowable(h: Heap, o: PyObj): boolean {
     case "instance":
       return (o as PyInstance).cls.builtin; // an exception: tracebacks and frames follow
     case "iterator":
-      return (o as PyIterator).label === "generator";
+      // enumerate, zip, dict items and their kin keep a result tuple of their own; generators a frame
+      return !PLAIN_ITERATORS.has((o as PyIterator).label);
     case "builtin":
-      // a bound built-in method is made by `obj.method` outside a call; LOAD_METHOD makes none
-      return (o as PyBuiltin).self !== null && !h.loadingMethod;
+      // a bound built-in method is made by `obj.method` outside a call; LOAD_METHOD makes none.
+      // Methods of instances (threading's) are Python code in CPython.
+      return (o as PyBuiltin).self !== null && (!h.loadingMethod || (o as PyBuiltin).self instanceof PyInstance);
     default:
       return false;
   }
 }
+
+/** Iterators (and dict views) that are one GC object each and allocate nothing else. */
+const PLAIN_ITERATORS = new Set(["list_iterator", "tuple_iterator", "str_ascii_iterator", "dict_keyiterator", "set_iterator", "range_iterator", "dict_keys", "dict_values", "dict_keysiterator", "dict_valuesiterator"]);
 
 const freeListed = (h: Heap) => h.prof.version !== "3.14";
 /** 3.14 counts objects the collector tracks: a tuple of untracked items is made untracked and never counted. */
@@ -111,8 +116,8 @@ export function countCallPackEnd(h: Heap, nargs: number, nkw: number): void {
 
 /** Built-in types whose calls pass their arguments without packing them (vectorcall). */
 const VECTORCALL_TYPES = new Set(["list", "tuple", "dict", "set"]);
-export function countBuiltinTypeCall(h: Heap, name: string): void {
-  if (!VECTORCALL_TYPES.has(name)) h.countKnown = false;
+export function countBuiltinTypeCall(h: Heap, name: string, nkw: number): void {
+  if (!VECTORCALL_TYPES.has(name) || nkw > 0) h.countKnown = false;
 }
 
 /**

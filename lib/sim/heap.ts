@@ -5,7 +5,7 @@
 
 import { PyBool, PyDict, PyEllipsis, PyFloat, PyInstance, PyInt, PyList, PyNone, PyObj, PySet, PyStr, PyTuple, PyWeakref, PyCell, PyFunction, PyType, PyMethod, PyIterator, PyWeakValueDict, PyModule, PyCode, PyBuiltin, PyProperty, PySlice, type Kind } from "./objects";
 import type { Profile } from "./versions";
-import { countAlloc, countFree } from "./gc-count";
+import { countAlloc, countFree, countUnknown } from "./gc-count";
 
 export class BudgetExceeded extends Error {}
 
@@ -257,6 +257,7 @@ export class Heap {
       const r = withCb[i];
       const cb = r.callback;
       if (cb && this.hooks) {
+        countUnknown(this); // PyObject_ClearWeakRefs saves the exception state and more around the call
         this.incref(r);
         this.hooks.callback(cb, r);
         this.decref(r);

@@ -424,6 +424,7 @@ export class Interp {
         throw new PyException(this.toException(v));
       }
       case "Import": {
+        countUnknown(this.heap); // a first import builds a module; the count cannot follow it
         for (const a of s.names) {
           const m = this.importModule(a.name);
           this.storeName(a.asname ?? a.name, this.incref(m), f);
@@ -431,6 +432,7 @@ export class Interp {
         return undefined;
       }
       case "ImportFrom": {
+        countUnknown(this.heap);
         const m = this.importModule(s.module);
         for (const a of s.names) {
           const v = m.attrs.get(a.name);
@@ -1308,7 +1310,7 @@ export class Interp {
       } finally { this.borrowedArgs = NO_BORROWED; if (fromPython) this.releaseArgs(args, kwargs); }
     }
     if (fn instanceof PyType) {
-      if (fn.builtin) countBuiltinTypeCall(this.heap, fn.name);
+      if (fn.builtin) countBuiltinTypeCall(this.heap, fn.name, kwargs.size);
       else countCallPackBegin(this.heap, args.length, kwargs.size);
       try { return this.callType(fn, args, kwargs); } finally {
         if (!fn.builtin) countCallPackEnd(this.heap, args.length, kwargs.size);
@@ -1468,6 +1470,7 @@ export class Interp {
   /** `obj.__dict__`: from now on the attributes live in a real dict object. */
   materializeDict(o: PyInstance): PyDict {
     if (o.dictObj) return o.dictObj;
+    countUnknown(this.heap); // 3.10 had the dict all along; 3.11+ make it from the inline values
     const d = this.heap.add(new PyDict());
     d.instanceDict = true;
     if (!this.prof.materializedDictTracked && !this.slottedDictIsReal(o)) { d.inlineValues = true; d.tracked = false; }
