@@ -121,7 +121,9 @@ export default async function AssessmentAnalyticsPage({
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Facility: share of students whose counted attempt is correct. Discrimination: correlation of the item&apos;s points with the rest of the
           student&apos;s total (corrected item-rest; below 0.2 is weak). The curve: share correct in each fifth of the class, lowest fifth first. A version
-          row counts the students whose counted attempt was graded with that version.
+          row counts the students whose counted attempt was graded with that version. Median time: each student&apos;s time on the question, summed
+          over their attempts, from the question being shown to the answer; an answer sent through the API without its question being fetched first
+          has no time and is left out (— when no attempt has one).
         </p>
         {shown.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No attempts {view === "all" || view === "each" ? "yet" : `graded with version ${view}`}.</p>
