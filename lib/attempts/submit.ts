@@ -21,8 +21,9 @@
 // Speed (npm run bench:load): the assessment's shared facts come from a 2 s cache
 // (./assessment-cache.ts); the caller's own state (enrolment, sitting, stored key, attempts used,
 // current variant) is one SQL round trip; the transaction is another (BEGIN, lock, insert,
-// COMMIT sent together), which also writes a new variant row (one commit per submission). Both go
-// to the pool directly (lib/db/raw.ts), not through the ORM.
+// COMMIT sent together), which also writes a new variant row, and is group-committed with the
+// submissions arriving meanwhile (./group-commit.ts). Both go to the pool directly
+// (lib/db/raw.ts), not through the ORM.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
@@ -31,10 +32,11 @@ import { assignedSlots } from "@/lib/assessments/pools";
 import { isReleased } from "@/lib/assessments/release";
 import { pointsFor } from "@/lib/assessments/scoring";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { literal, script } from "@/lib/db/raw";
+import { literal } from "@/lib/db/raw";
 import { grade, parseAnswer } from "@/lib/grading";
 import { conflict, forbidden, HttpError, notFound } from "@/lib/http/errors";
 import { assessmentShape } from "./assessment-cache";
+import { groupCommit } from "./group-commit";
 import { definitionOf, keyForAsync, variantOf } from "./keys";
 import { limitSubmissions } from "./rate-limit";
 import { attemptResult, type AttemptResult, type StoredAttempt } from "./results";
@@ -121,7 +123,8 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
   const at = now.toISOString();
   const timeTakenMs = Math.min(MAX_TIME_TAKEN_MS, Math.max(0, now.getTime() - row.issuedAt.getTime()));
   try {
-    // One round trip for the whole transaction (lib/db/raw.ts script): BEGIN; lock the variant
+    // One round trip for the whole transaction, shared with the submissions that arrive meanwhile
+    // (./group-commit.ts: one transaction, answered after its COMMIT): BEGIN; lock the variant
     // (inserting it on its first sight), which serialises submissions for this student's attempt
     // at this slot; then, in a statement that starts after the lock is granted and so (READ
     // COMMITTED) sees whatever a twin committed meanwhile, re-check the key, the variant and the
@@ -146,8 +149,8 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
           RETURNING id, correct, score, feedback
         )
         SELECT (SELECT row_to_json(existing) FROM existing) AS existing, (SELECT n FROM used) AS used, (SELECT same FROM v) AS same, (SELECT row_to_json(ins) FROM ins) AS inserted`;
-    const results = await script(["BEGIN", lock, insert, "COMMIT"]);
-    const r = outcomeSchema.parse(results[2]?.rows[0]);
+    const results = await groupCommit(`${caller.id}\u0000${slot.id}`, [lock, insert]);
+    const r = outcomeSchema.parse(results[1]?.rows[0]);
     const result = ((): { existing: StoredAttempt & { assessmentQuestionId: string | null } } | { inserted: StoredAttempt } => {
       if (r.existing) return { existing: r.existing };
       if (r.inserted) return { inserted: r.inserted };
