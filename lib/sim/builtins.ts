@@ -5,7 +5,7 @@
 
 import { PyBool, PyBuiltin, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyIterator, PyList, PyMethod, PyModule, PyNone, PyObj, PyProperty, PyRange, PySet, PySlice, PyStr, PyTuple, PyType, PyWeakref, PyWeakValueDict, PyCell, PyCode, PyEllipsis, typeName, type BuiltinFn } from "./objects";
 import { PyException, type Interp } from "./interpreter";
-import { floatRepr, strRepr } from "./format";
+import { floatRepr, formatFloat, strRepr } from "./format";
 import { Unsupported } from "./tokenizer";
 import { unreachableIn } from "./gc";
 import { countCollectEnd, countCollectStart, countUnknown } from "./gc-count";
@@ -500,7 +500,7 @@ export function installBuiltins(I: Interp): void {
       if (conv === "s") s = toStr(v);
       else if (conv === "r") s = repr(v);
       else if (conv === "d" || conv === "i") { const n = num(v); if (n === null) throwPy("TypeError", `%${conv} format: a real number is required, not ${typeName(v)}`); s = typeof n === "bigint" ? n.toString() : BigInt(Math.trunc(n)).toString(); }
-      else if (conv === "f") { const n = num(v); if (n === null) throwPy("TypeError", "must be real number, not " + typeName(v)); s = Number(n).toFixed(prec === undefined ? 6 : parseInt(prec, 10)); }
+      else if (conv === "f") { const n = num(v); if (n === null) throwPy("TypeError", "must be real number, not " + typeName(v)); s = formatFloat(Number(n), `.${prec ?? 6}f`, I.line); } // (toFixed drops -0.0's sign)
       else { const n = num(v); if (typeof n !== "bigint") throwPy("TypeError", "%x format: an integer is required"); s = n.toString(16); }
       const w = width ? parseInt(width, 10) : 0;
       if (flags.includes("-")) return s.padEnd(w);
