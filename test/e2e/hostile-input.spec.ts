@@ -161,14 +161,22 @@ test.describe("with a fixture in PostgreSQL (rows are counted)", () => {
     const student = await fx.newUser({ courseId: fx.courseA.id, role: "STUDENT" });
     const { signInOverHttp, PASSWORD } = await import("../security/fixture");
     const ctx = await signInOverHttp(fx.baseURL, student.email, PASSWORD);
+    // One after another until refused: the bucket holds 30 and refills 5 a second, so how many
+    // pass depends on how fast this machine answers (CI once needed more than 40). Submissions of
+    // one student to one question are serialised by design (a concurrent one is a 409), so
+    // they cannot be fired at once. Bounded by what the bucket can have allowed meanwhile.
     const statuses: number[] = [];
     let limited: { error?: string; message?: string } = {};
-    for (let i = 0; i < 40; i++) {
+    const began = Date.now();
+    while (statuses.length < 300 && !statuses.includes(429)) {
       const res = await ctx.post("/api/attempts", { data: valid(), headers: { origin: fx.baseURL } });
       statuses.push(res.status());
       if (res.status() === 429) limited = await res.json();
     }
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(25);
+    const allowedAtMost = 30 + Math.ceil(((Date.now() - began) / 1000) * 5);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(allowedAtMost);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(30);
     expect(statuses).toContain(429);
     expect(limited).toMatchObject({ error: "rate_limited", message: expect.stringMatching(/Too many submissions: try again in \d+ s\./) });
     await ctx.dispose();
@@ -178,7 +186,9 @@ test.describe("with a fixture in PostgreSQL (rows are counted)", () => {
     if (!check) return;
     const ip = `203.0.113.${Date.now() % 250}`;
     const answers: string[] = [];
-    for (let i = 0; i < 30; i++) {
+    const checksBegan = Date.now();
+    // Until refused, as above: 20 at once, then 2 a second.
+    while (answers.length < 300 && !answers.includes("limited")) {
       const res = await fx.as.anonymous.post(`/lessons/${fx.lessonSlug}`, {
         multipart: (() => {
           const form = new FormData();
@@ -191,7 +201,8 @@ test.describe("with a fixture in PostgreSQL (rows are counted)", () => {
       answers.push(/Too many checks in a row/.test(await res.text()) ? "limited" : "answered");
     }
     expect(answers.slice(0, 20)).toEqual(Array(20).fill("answered"));
-    expect(answers.slice(20)).toContain("limited");
+    expect(answers).toContain("limited");
+    expect(answers.filter((a) => a === "answered").length).toBeLessThanOrEqual(20 + Math.ceil(((Date.now() - checksBegan) / 1000) * 2));
   });
 
   test("an endless or endlessly recursive template in the authoring preview is stopped by the simulator's budget", async () => {
