@@ -1,5 +1,6 @@
-// The server-action helper, the same order as route(): who is calling → zod parse of the form →
-// handler. The caller is re-read inside every action, because an action is a public POST
+// The server-action helper, the same order as route(): who is calling → the caller's right to
+// the form's target (`access`, before the form is judged, so a refused caller learns nothing of
+// its schema) → zod parse of the form → handler. The caller is re-read inside every action, because an action is a public POST
 // endpoint and the page that rendered its form proves nothing. Failures come back as state for
 // `useActionState` (field errors under the input, a message above the form), never as a throw.
 import { unstable_rethrow } from "next/navigation";
@@ -50,7 +51,7 @@ async function who<A extends ActionAuth>(auth: A): Promise<ActionCaller<A>> {
 }
 
 export function action<A extends ActionAuth, S extends z.ZodType, T>(
-  options: { auth: A; input: S },
+  options: { auth: A; input: S; access?: (caller: ActionCaller<A>, values: Record<string, string>) => Promise<unknown> },
   handler: (ctx: { caller: ActionCaller<A>; input: z.output<S> }) => Promise<{ message: string; data: T }>,
 ): (previous: ActionState<unknown>, form: FormData) => Promise<ActionState<T>> {
   // `previous` is typed loosely on purpose: the action ignores it, and forms may hold a wider state.
@@ -58,6 +59,7 @@ export function action<A extends ActionAuth, S extends z.ZodType, T>(
     const values = formToObject(form);
     try {
       const caller = await who(options.auth);
+      if (options.access) await options.access(caller, values);
       // NUL and unpaired surrogates cannot be stored faithfully (lib/security/text.ts): refused
       // under their field, and never echoed back into the page.
       const unsafe = Object.entries(values).flatMap(([key, value]): [string, string[]][] => {

@@ -4,11 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCourseAccess } from "@/lib/auth/course-roles";
+import { courseFormAccess } from "@/lib/courses/access";
 import { createAssessment, deleteDraftAssessment, setPublished, updateAssessment } from "@/lib/assessments/builder";
 import { assessmentInputSchema, deleteAssessmentSchema, publishSchema } from "@/lib/assessments/builder-schema";
 import { action } from "@/lib/http/action";
 
-export const saveAssessmentAction = action({ auth: "user", input: assessmentInputSchema }, async ({ caller, input }) => {
+export const saveAssessmentAction = action({ auth: "user", access: courseFormAccess("edit"), input: assessmentInputSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   const base = `/instructor/courses/${input.courseId}/assessments`;
   if (!input.assessmentId) {
@@ -23,7 +24,7 @@ export const saveAssessmentAction = action({ auth: "user", input: assessmentInpu
   return { message: "Saved.", data: saved };
 });
 
-export const publishAction = action({ auth: "user", input: publishSchema }, async ({ caller, input }) => {
+export const publishAction = action({ auth: "user", access: courseFormAccess("edit"), input: publishSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   await setPublished(input.courseId, input.assessmentId, input.publish);
   revalidatePath(`/instructor/courses/${input.courseId}/assessments`, "layout");
@@ -32,7 +33,7 @@ export const publishAction = action({ auth: "user", input: publishSchema }, asyn
   return { message: input.publish ? "Published: enrolled students see it from its open date." : "Unpublished: students no longer see it.", data: null };
 });
 
-export const deleteAssessmentAction = action({ auth: "user", input: deleteAssessmentSchema }, async ({ caller, input }) => {
+export const deleteAssessmentAction = action({ auth: "user", access: courseFormAccess("edit"), input: deleteAssessmentSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   await deleteDraftAssessment(input.courseId, input.assessmentId);
   const base = `/instructor/courses/${input.courseId}/assessments`;

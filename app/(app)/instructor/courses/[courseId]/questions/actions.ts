@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { draftSchema, draftToDefinition, type DraftErrors } from "@/lib/authoring/draft";
 import { crossCheck, type CrossCheck } from "@/lib/authoring/pyodide/crosscheck";
+import { courseFormAccess } from "@/lib/courses/access";
 import { checkVariants, editCourse, getQuestion, previewVariants, saveQuestion, setArchived, versionTable, viewCourse, type CheckReport, type Preview, type VersionRow } from "@/lib/authoring/server";
 import { action } from "@/lib/http/action";
 import { invalid } from "@/lib/http/errors";
@@ -32,21 +33,21 @@ type Judged<T> = { ok: false; errors: DraftErrors } | ({ ok: true } & T);
 
 const base = (courseId: string) => `/instructor/courses/${courseId}/questions`;
 
-export const previewAction = action({ auth: "user", input: draftInput }, async ({ caller, input }) => {
+export const previewAction = action({ auth: "user", access: courseFormAccess("view"), input: draftInput }, async ({ caller, input }) => {
   await viewCourse(caller, input.courseId);
   const d = draftToDefinition(input.draft);
   const data: Judged<{ preview: Preview }> = d.ok ? { ok: true, preview: previewVariants(d.definition, [0, 1, 2]) } : { ok: false, errors: d.errors };
   return { message: d.ok ? "Preview updated." : "The draft has errors.", data };
 });
 
-export const checkAction = action({ auth: "user", input: draftInput }, async ({ caller, input }) => {
+export const checkAction = action({ auth: "user", access: courseFormAccess("view"), input: draftInput }, async ({ caller, input }) => {
   await viewCourse(caller, input.courseId);
   const d = draftToDefinition(input.draft);
   const data: Judged<{ report: CheckReport }> = d.ok ? { ok: true, report: await checkVariants(d.definition, { seeds: 100 }) } : { ok: false, errors: d.errors };
   return { message: "Checked.", data };
 });
 
-export const versionsAction = action({ auth: "user", input: seedInput }, async ({ caller, input }) => {
+export const versionsAction = action({ auth: "user", access: courseFormAccess("view"), input: seedInput }, async ({ caller, input }) => {
   await viewCourse(caller, input.courseId);
   const d = draftToDefinition(input.draft);
   const data: Judged<{ rows: VersionRow[] }> = d.ok ? { ok: true, rows: versionTable(d.definition, input.seed) } : { ok: false, errors: d.errors };
@@ -54,7 +55,7 @@ export const versionsAction = action({ auth: "user", input: seedInput }, async (
 });
 
 // Pyodide is one shared worker: only instructors may queue work on it.
-export const crossCheckAction = action({ auth: "user", input: seedInput }, async ({ caller, input }) => {
+export const crossCheckAction = action({ auth: "user", access: courseFormAccess("edit"), input: seedInput }, async ({ caller, input }) => {
   await editCourse(caller, input.courseId);
   const d = draftToDefinition(input.draft);
   const data: Judged<{ result: CrossCheck }> = d.ok ? { ok: true, result: await crossCheck(d.definition, input.seed) } : { ok: false, errors: d.errors };
@@ -63,7 +64,7 @@ export const crossCheckAction = action({ auth: "user", input: seedInput }, async
 
 type Saved = Judged<{ version: number; action: string }>;
 
-export const saveAction = action({ auth: "user", input: draftInput.extend({ questionId: z.union([id, z.literal("")]).default("") }) }, async ({ caller, input }): Promise<{ message: string; data: Saved }> => {
+export const saveAction = action({ auth: "user", access: courseFormAccess("view"), input: draftInput.extend({ questionId: z.union([id, z.literal("")]).default("") }) }, async ({ caller, input }): Promise<{ message: string; data: Saved }> => {
   const d = draftToDefinition(input.draft);
   if (!d.ok) {
     await viewCourse(caller, input.courseId);
@@ -79,7 +80,7 @@ export const saveAction = action({ auth: "user", input: draftInput.extend({ ques
 });
 
 export const archiveAction = action(
-  { auth: "user", input: z.object({ courseId: id, questionId: id, archived: z.enum(["true", "false"]).transform((v) => v === "true") }) },
+  { auth: "user", access: courseFormAccess("edit"), input: z.object({ courseId: id, questionId: id, archived: z.enum(["true", "false"]).transform((v) => v === "true") }) },
   async ({ caller, input }) => {
     await setArchived(caller, input.courseId, input.questionId, input.archived);
     revalidatePath(base(input.courseId));
@@ -88,7 +89,7 @@ export const archiveAction = action(
 );
 
 /** Copies a shared-bank question into the course, where it can be edited. */
-export const copyAction = action({ auth: "user", input: z.object({ courseId: id, questionId: id }) }, async ({ caller, input }) => {
+export const copyAction = action({ auth: "user", access: courseFormAccess("edit"), input: z.object({ courseId: id, questionId: id }) }, async ({ caller, input }) => {
   const q = await getQuestion(caller, input.courseId, input.questionId);
   if (q.courseId !== null) throw invalid("This question already belongs to the course.");
   const saved = await saveQuestion(caller, input.courseId, null, q.definition);

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCourseAccess } from "@/lib/auth/course-roles";
+import { courseFormAccess } from "@/lib/courses/access";
 import { addMember, changeRole, removeMember } from "@/lib/courses/roster";
 import { addMemberSchema, changeRoleSchema, joinCodeActionSchema, memberSchema } from "@/lib/courses/schema";
 import { regenerateJoinCode, setJoinCodeEnabled } from "@/lib/courses/service";
@@ -15,21 +16,21 @@ function refresh(courseId: string): void {
   revalidatePath(`/instructor/courses/${courseId}`, "layout");
 }
 
-export const addMemberAction = action({ auth: "user", input: addMemberSchema }, async ({ caller, input }) => {
+export const addMemberAction = action({ auth: "user", access: courseFormAccess("edit"), input: addMemberSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   const member = await addMember(input.courseId, input.email, input.role);
   refresh(input.courseId);
   return { message: `${member.name} is now ${ROLE_WORD[member.role]} of this course.`, data: null };
 });
 
-export const changeRoleAction = action({ auth: "user", input: changeRoleSchema }, async ({ caller, input }) => {
+export const changeRoleAction = action({ auth: "user", access: courseFormAccess("edit"), input: changeRoleSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   await changeRole(input.courseId, input.userId, input.role);
   refresh(input.courseId);
   return { message: `Role changed to ${ROLE_WORD[input.role].replace(/^an? /, "")}.`, data: null };
 });
 
-export const removeMemberAction = action({ auth: "user", input: memberSchema }, async ({ caller, input }) => {
+export const removeMemberAction = action({ auth: "user", access: courseFormAccess("edit"), input: memberSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   await removeMember(input.courseId, input.userId);
   refresh(input.courseId);
@@ -37,7 +38,7 @@ export const removeMemberAction = action({ auth: "user", input: memberSchema }, 
   redirect(`/instructor/courses/${input.courseId}/roster?removed=1`);
 });
 
-export const joinCodeAction = action({ auth: "user", input: joinCodeActionSchema }, async ({ caller, input }) => {
+export const joinCodeAction = action({ auth: "user", access: courseFormAccess("edit"), input: joinCodeActionSchema }, async ({ caller, input }) => {
   await requireCourseAccess(caller, input.courseId, "edit");
   let message: string;
   if (input.op === "regenerate") {

@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { idSchema } from "@/lib/analytics/access";
+import { courseFormAccess } from "@/lib/courses/access";
 import { action } from "@/lib/http/action";
 import { applyRegrade, type RegradeResult } from "@/lib/regrade";
 
@@ -21,7 +22,7 @@ const applySchema = z.object({
 
 // On success the browser goes to the regrade page without the preview (which would now show
 // nothing to apply), with ?applied= naming the recorded regrade, so the page can say what was done.
-export const applyRegradeAction = action({ auth: "user", input: applySchema }, async ({ caller, input }): Promise<{ message: string; data: null }> => {
+export const applyRegradeAction = action({ auth: "user", access: courseFormAccess("edit"), input: applySchema }, async ({ caller, input }): Promise<{ message: string; data: null }> => {
   const result: RegradeResult = await applyRegrade(caller, input.assessmentId, input.questionId, input.toVersion);
   revalidatePath(`/instructor/courses/${input.courseId}/analytics`, "layout");
   redirect(`/instructor/courses/${input.courseId}/analytics/assessments/${input.assessmentId}/regrade?applied=${result.regradeId ?? "none"}`);
