@@ -6,11 +6,14 @@
  *      free port; the shared :5432 server is never touched), migrates it, syncs the bank, creates
  *      N students with Bearer API tokens enrolled in one published homework;
  *   2. builds the app unless `.next` is newer than every source file, and runs the production
- *      server (scripts/start.ts production) on that database. It holds the e2e build lock of this
+ *      server (scripts/start.ts production, i.e. scripts/server.ts: lib/server in front of Next)
+ *      on that database. It holds the e2e build lock of this
  *      checkout (test/e2e/serve.ts) from build to shutdown, so no test run rebuilds under it;
  *   3. steady phase: for --duration seconds each student POSTs /api/attempts with a fresh
  *      idempotency key per submission (a choice and an output question in turn), one request in
- *      flight per student; throughput and p50/p99 latency of acknowledged (200) submissions;
+ *      flight per student; throughput and p50/p99 latency of acknowledged (200) submissions, and
+ *      the CPU time per acknowledged attempt of the app server's and PostgreSQL's processes (a
+ *      measure that holds on a shared machine, where the rate depends on what else runs);
  *   4. the raw PostgreSQL single-row INSERT rate in the same cluster at the same concurrency
  *      (pgbench with a custom script, N clients, 5 s), and the ratio;
  *   5. restart phase (unless --skip-restart): the same load, with `pg_ctl restart -m fast` at
@@ -24,7 +27,7 @@
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { acquireBuildLock, type BuildLock } from "./build-lock";
@@ -275,6 +278,50 @@ async function countRows(url: string, assessmentId: string, acked: Map<string, s
   }
 }
 
+// ---------- CPU accounting ----------
+// CPU seconds (user + system) of a process and all its descendants, from /proc (Linux; 0
+// elsewhere). Per acknowledged attempt, it says where the time goes whatever else runs on the
+// machine: the app server's processes, PostgreSQL's (postmaster and backends).
+function treeCpuSeconds(rootPid: number | undefined): number {
+  if (!rootPid) return 0;
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of entries) {
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces) start at the last ')'.
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      // fields[1] = ppid; fields[11], [12] = utime, stime (fields 14, 15 of proc(5)).
+      stats.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, st] of stats) children.set(st.ppid, [...(children.get(st.ppid) ?? []), pid]);
+  let ticks = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return ticks / 100; // USER_HZ
+}
+
+function postmasterPid(cluster: ScratchCluster): number | undefined {
+  try {
+    return Number(readFileSync(path.join(cluster.dir, "data", "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------- raw inserts ----------
 async function rawInsertRate(cluster: ScratchCluster, url: string, clients: number): Promise<number> {
   const setup = new pg.Client({ connectionString: url });
@@ -398,10 +445,16 @@ try {
   // Where the CPU goes on this machine: the bench's own clients share it with the server and
   // PostgreSQL (and, on a shared machine, with everyone else: the load average tells).
   const cpuBefore = process.cpuUsage();
+  const serverBefore = treeCpuSeconds(server.pid);
+  const postgresBefore = treeCpuSeconds(postmasterPid(cluster));
   const steady = await load(base, fixture, args.duration);
   const cpu = process.cpuUsage(cpuBefore);
+  const serverCpu = treeCpuSeconds(server.pid) - serverBefore;
+  const postgresCpu = treeCpuSeconds(postmasterPid(cluster)) - postgresBefore;
   const steadySummary = summary("steady", steady);
   log(`the bench's clients used ${Math.round(((cpu.user + cpu.system) / 1e6 / steady.seconds) * 100)}% of one core; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
+  const perAttempt = (seconds: number) => (steady.acked.size ? ((seconds * 1000) / steady.acked.size).toFixed(2) : "-");
+  log(`CPU per acknowledged attempt: app server ${perAttempt(serverCpu)} ms (${Math.round((serverCpu / steady.seconds) * 100)}% of a core), PostgreSQL ${perAttempt(postgresCpu)} ms (${Math.round((postgresCpu / steady.seconds) * 100)}%), the bench's clients ${perAttempt((cpu.user + cpu.system) / 1e6)} ms`);
   const steadyRows = await countRows(url, fixture.assessmentId, steady.acked);
 
   const rawInsertsPerSec = Math.round(await rawInsertRate(cluster, url, args.students));
