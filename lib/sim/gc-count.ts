@@ -66,6 +66,7 @@ export function countAlloc(h: Heap, o: PyObj): void {
   if (unknowable(h, o)) { h.countKnown = false; return; }
   if (!counted(o)) return;
   if (tracksOnly(h) && o instanceof PyTuple && !h.buildingConst && o.items.every((x) => !x.tracked)) return;
+  if (h.typeAllocKind === o.kind) { h.typeAllocKind = ""; up(h); return; }
   if (freeListed(h)) {
     if (o instanceof PyList && h.freeLists > 0) { h.freeLists--; return; }
     if (o instanceof PyDict && h.freeDicts > 0) { h.freeDicts--; return; }
@@ -100,17 +101,21 @@ function freeDict(h: Heap): void {
 
 /**
  * Calling a class with arguments goes through tp_call up to 3.13: the positional arguments are
- * packed into a tuple and keywords into a dict for the call. 3.14 counts neither (an args tuple
+ * packed into a tuple and keywords into a dict for the call (and back into a kwnames tuple for
+ * __init__). 3.14 counts neither (an args tuple
  * of untracked items is untracked; the rest comes and goes within the call).
  */
 export function countCallPackBegin(h: Heap, nargs: number, nkw: number): void {
   if (!h.countKnown || !freeListed(h)) return;
   if (nargs > 0) countTupleAlloc(h, nargs);
-  if (nkw > 0) { if (h.freeDicts > 0) h.freeDicts--; else up(h); }
+  if (nkw > 0) {
+    if (h.freeDicts > 0) h.freeDicts--; else up(h);
+    countTupleAlloc(h, nkw); // __init__ is then called by vectorcall: the dict unpacked to kwnames
+  }
 }
 export function countCallPackEnd(h: Heap, nargs: number, nkw: number): void {
   if (!h.countKnown || !freeListed(h)) return;
-  if (nkw > 0) freeDict(h);
+  if (nkw > 0) { countTupleFree(h, nkw); freeDict(h); }
   if (nargs > 0) countTupleFree(h, nargs);
 }
 
@@ -118,6 +123,8 @@ export function countCallPackEnd(h: Heap, nargs: number, nkw: number): void {
 const VECTORCALL_TYPES = new Set(["list", "tuple", "dict", "set"]);
 export function countBuiltinTypeCall(h: Heap, name: string, nkw: number): void {
   if (!VECTORCALL_TYPES.has(name) || nkw > 0) h.countKnown = false;
+  // list() and dict() make their object with tp_alloc, never from the free list (PyList_New does)
+  h.typeAllocKind = name === "list" || name === "dict" ? name : "";
 }
 
 /**

@@ -49,6 +49,8 @@ export class Heap {
   zombieFrames = new Set<object>();
   /** Set while a call's `obj.method` is looked up (LOAD_METHOD makes no bound method). */
   loadingMethod = false;
+  /** "list" or "dict" while list()/dict() make their result (tp_alloc bypasses the free list). */
+  typeAllocKind = "";
   /** Finalizers and weakref callbacks the collector has run (the count cannot follow them). */
   pythonRunByCollector = 0;
   deallocDepth = 0;

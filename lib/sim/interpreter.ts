@@ -1313,6 +1313,7 @@ export class Interp {
       if (fn.builtin) countBuiltinTypeCall(this.heap, fn.name, kwargs.size);
       else countCallPackBegin(this.heap, args.length, kwargs.size);
       try { return this.callType(fn, args, kwargs); } finally {
+        this.heap.typeAllocKind = "";
         if (!fn.builtin) countCallPackEnd(this.heap, args.length, kwargs.size);
         if (fromPython) this.releaseArgs(args, kwargs);
       }
