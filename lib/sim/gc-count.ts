@@ -58,6 +58,14 @@ const freeListed = (h: Heap) => h.prof.version !== "3.14";
 /** 3.14 counts objects the collector tracks: a tuple of untracked items is made untracked and never counted. */
 const tracksOnly = (h: Heap) => h.prof.version === "3.14";
 
+/**
+ * 3.14 makes a run-time tuple untracked when no item can hold a reference cycle: none is a
+ * tracked object or a tuple (a tuple of untracked items still makes the outer one tracked).
+ */
+export function startsUntracked(h: Heap, items: readonly PyObj[]): boolean {
+  return h.prof.atomicTuplesUntracked && !h.buildingConst && items.every((x) => !x.tracked && x.kind !== "tuple");
+}
+
 function up(h: Heap): void { h.count0++; }
 function down(h: Heap): void { if (h.count0 > 0) h.count0--; }
 
@@ -65,7 +73,7 @@ export function countAlloc(h: Heap, o: PyObj): void {
   if (!h.countKnown) return;
   if (unknowable(h, o)) { h.countKnown = false; return; }
   if (!counted(o)) return;
-  if (tracksOnly(h) && o instanceof PyTuple && !h.buildingConst && o.items.every((x) => !x.tracked)) return;
+  if (o instanceof PyTuple && startsUntracked(h, o.items)) return;
   if (h.typeAllocKind === o.kind) { h.typeAllocKind = ""; up(h); return; }
   if (freeListed(h)) {
     if (o instanceof PyList && h.freeLists > 0) { h.freeLists--; return; }

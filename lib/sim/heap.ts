@@ -5,7 +5,7 @@
 
 import { PyBool, PyDict, PyEllipsis, PyFloat, PyInstance, PyInt, PyList, PyNone, PyObj, PySet, PyStr, PyTuple, PyWeakref, PyCell, PyFunction, PyType, PyMethod, PyIterator, PyWeakValueDict, PyModule, PyCode, PyBuiltin, PyProperty, PySlice, type Kind } from "./objects";
 import type { Profile } from "./versions";
-import { countAlloc, countFree, countUnknown } from "./gc-count";
+import { countAlloc, countFree, countUnknown, startsUntracked } from "./gc-count";
 
 export class BudgetExceeded extends Error {}
 
@@ -143,7 +143,7 @@ export class Heap {
   tuple(items: PyObj[]): PyTuple {
     if (items.length === 0) return this.emptyTuple;
     const t = this.add(new PyTuple(items));
-    if (this.prof.atomicTuplesUntracked && !this.buildingConst && items.every((x) => !x.tracked)) t.tracked = false;
+    if (startsUntracked(this, items)) t.tracked = false;
     return t;
   }
   /** Constant tuples made by the compiler are tracked even on 3.14. */
