@@ -8,7 +8,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { bearerToken } from "@/lib/auth/tokens";
 import { errorResponse } from "@/lib/http/respond";
 
@@ -45,16 +44,56 @@ function toRequest(req: IncomingMessage): Request {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-  return new Request(`http://localhost${req.url ?? PATH}`, { method: "POST", headers, body, duplex: "half" } as RequestInit);
+  return new Request(`http://localhost${req.url ?? PATH}`, { method: "POST", headers, body: bodyOf(req), duplex: "half" } as RequestInit);
 }
 
-async function send(res: ServerResponse, response: Response, baseline: [string, string][]): Promise<void> {
+/**
+ * The request body as a web stream, read as the handler pulls. Not Readable.toWeb: its cancel
+ * (the handler stops reading a body over the cap) destroys the socket before the 413 is written,
+ * and the client sees a reset. Here a cancel discards the rest of the body as plain Node does
+ * with an unread one, and the answer goes out on a live connection.
+ */
+function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
+  // Once cancelled, closed or failed, the controller must not be touched again (it would throw
+  // from an event listener, i.e. take the process down).
+  let open = true;
+  const onData = (controller: ReadableStreamDefaultController<Uint8Array>) => (chunk: Buffer) => {
+    if (!open) return;
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", onData(controller));
+      req.once("end", () => {
+        if (open) controller.close();
+        open = false;
+      });
+      req.on("error", (error) => {
+        if (open) controller.error(error);
+        open = false;
+      });
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      open = false;
+      req.resume();
+    },
+  });
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, response: Response, baseline: [string, string][]): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   res.statusCode = response.status;
   for (const [name, value] of baseline) res.setHeader(name, value);
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.setHeader("content-length", body.byteLength);
+  // Answered before the body was read to its end (413): Node will not keep this connection, so
+  // say so, or the client reuses it for its next request and gets a reset.
+  if (!req.complete) res.setHeader("connection", "close");
   res.end(body);
 }
 
@@ -67,7 +106,7 @@ export async function serveDirectAttempt(handler: RouteHandler, req: IncomingMes
     response = errorResponse(error);
   }
   try {
-    await send(res, response, baseline);
+    await send(req, res, response, baseline);
   } catch (error) {
     console.error("[heapwise] could not write an attempt response:", error);
     res.destroy();
