@@ -212,8 +212,12 @@ export function foldExpr(e: Expr): Expr {
     case "Constant": case "Name": return e;
   }
 }
+/** fold_iter: a list display iterated over is built as a tuple (a constant one when it can be). */
+function foldIter(e: Expr): Expr {
+  return e.type === "List" ? foldExpr({ ...e, type: "Tuple" } as Expr) : foldExpr(e);
+}
 function foldComp(c: Comprehension): Comprehension {
-  const iter = foldExpr(c.iter);
+  const iter = foldIter(c.iter);
   const ifs = mapSame(c.ifs, foldExpr);
   return iter === c.iter && ifs === c.ifs ? c : { target: c.target, iter, ifs };
 }
@@ -246,7 +250,7 @@ function foldStmtCopy(s: Stmt): Stmt {
     case "AnnAssign": return { ...s, value: s.value && foldExpr(s.value) };
     case "If": return { ...s, test: foldExpr(s.test), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
     case "While": return { ...s, test: foldExpr(s.test), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
-    case "For": return { ...s, target: foldTarget(s.target), iter: foldExpr(s.iter), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
+    case "For": return { ...s, target: foldTarget(s.target), iter: foldIter(s.iter), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
     case "FunctionDef": return { ...s, args: foldArgs(s.args), body: foldStmts(s.body), decorators: mapSame(s.decorators, foldExpr) };
     case "ClassDef": return { ...s, bases: mapSame(s.bases, foldExpr), body: foldStmts(s.body), decorators: mapSame(s.decorators, foldExpr) };
     case "Return": return { ...s, value: s.value && foldExpr(s.value) };

@@ -142,7 +142,7 @@ export function countBuiltinTypeCall(h: Heap, name: string, nkw: number): void {
 function functionParts(h: Heap, f: PyFunction): { closure: number; defaults: number; kwDefaults: boolean } {
   const d = f.def.args.defaults;
   let defaults = d.length > 0 && !d.every((x) => x.type === "Constant") ? f.defaults.length : 0;
-  if (tracksOnly(h) && !f.defaults.some((x) => x.tracked)) defaults = 0;
+  if (tracksOnly(h) && (startsUntracked(h, f.defaults) || f.defaultsUntracked)) defaults = 0;
   return { closure: f.closure.length, defaults, kwDefaults: f.kwDefaults.size > 0 };
 }
 /** Called once the function has its defaults and closure (MAKE_FUNCTION took them already built). */

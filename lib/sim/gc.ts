@@ -93,7 +93,11 @@ export function collect(heap: Heap, generation: number, line: number, atShutdown
   // 3.14 untracks the examined tuples of untracked items before looking for garbage, so such a
   // tuple is never counted (3.14.2: a class's __slots__ tuple dying with it is not)
   if (heap.prof.atomicTuplesUntracked) {
-    for (const o of heap.live) if (o.tracked && o.gen <= generation && o instanceof PyTuple && o.items.every(isAtomic)) o.tracked = false;
+    for (const o of heap.live) {
+      if (o.tracked && o.gen <= generation && o instanceof PyTuple && o.items.every(isAtomic)) o.tracked = false;
+      // the same for a function's defaults tuple, which the simulator keeps inline (gc-count.ts)
+      if (o.tracked && o.gen <= generation && o instanceof PyFunction && o.defaults.length && o.defaults.every(isAtomic)) o.defaultsUntracked = true;
+    }
   }
   const { young, reachable, unreachable } = examine(heap, generation);
 

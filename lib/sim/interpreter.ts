@@ -358,8 +358,9 @@ export class Interp {
       }
       case "For": {
         const it = this.iterOwned(this.eval(s.iter, f));
-        // 3.14: iterating a list or tuple stores a borrowed reference into a fast local
-        const borrowTarget = this.prof.borrowedLocalLoads && f.kind === "function" && s.target.type === "Name" && !!f.scope?.locals.has(s.target.id) && !f.scope.cells.has(s.target.id) && it instanceof PyIterator && (it.label === "list_iterator" || it.label === "tuple_iterator") ? s.target.id : null;
+        // 3.14: iterating a list or tuple held by a local stores a borrowed reference into a fast
+        // local (a temporary sequence, such as a display, dies with the loop: its items are stored strong)
+        const borrowTarget = this.prof.borrowedLocalLoads && f.kind === "function" && s.iter.type === "Name" && s.target.type === "Name" && !!f.scope?.locals.has(s.target.id) && !f.scope.cells.has(s.target.id) && it instanceof PyIterator && (it.label === "list_iterator" || it.label === "tuple_iterator") ? s.target.id : null;
         try {
           for (;;) {
             this.line = s.lineno;
@@ -1587,6 +1588,7 @@ export class Interp {
       if (name === "__dict__") { this.decref(v); this.unsupported("assigning __dict__"); }
       if (!obj.dictObj && this.slottedDictIsReal(obj)) this.materializeDict(obj);
       if (obj.dictObj) { this.dictSet(obj.dictObj, this.heap.intern(name), v); return; }
+      if (obj.finalized) countUnknown(this.heap); // a store on a finalized object (from its __del__): not replayed
       if (!obj.attrs) { obj.attrs = new Map(); countInstanceDict(this.heap); }
       const old = obj.attrs.get(name);
       obj.attrs.set(name, v);

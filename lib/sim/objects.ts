@@ -105,6 +105,8 @@ export class PyFunction extends PyObj {
   kwDefaults = new Map<string, PyObj>();
   closure: PyCell[] = [];
   dict: PyDict | null = null;
+  /** 3.14: a collection untracked its run-time defaults tuple (it holds only untracked items). */
+  defaultsUntracked = false;
   constructor(readonly name: string, public qualname: string, readonly def: FunctionDef | Lambda, readonly code: PyCode, readonly globals: PyDict, readonly scope: ScopeInfo) { super("function"); }
 }
 export interface ScopeInfo {
