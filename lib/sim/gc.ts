@@ -118,6 +118,9 @@ export function collect(heap: Heap, generation: number, line: number, atShutdown
   for (const o of atShutdown ? [] : unreachable) {
     if (o instanceof PyInstance) {
       if (o.cls.builtin) throw new Unsupported("collecting a cycle through an exception object", line);
+      // 3.14 (Pyodide) counts such an object's __dict__ differently (not at all once made, and
+      // more on a first collection): not understood yet, so not answered
+      if (heap.prof.version === "3.14" && o.cls.slots && o.cls.hasDictSlot) throw new Unsupported("collecting an object whose __slots__ include __dict__ on 3.14", line);
       count += 1;
       if (heap.prof.instanceDictCounted && o.attrs && !o.dictObj && (!o.cls.slots || o.cls.hasDictSlot)) count += 1;
     } else if (o instanceof PyList || o instanceof PyDict || o instanceof PySet || o instanceof PyTuple || o instanceof PyCell || o instanceof PyMethod) {
