@@ -1,6 +1,7 @@
 // The server the browser tests run against (started by playwright.config.ts as its webServer):
 // `scripts/start.ts demo` with HEAPWISE_DEMO_SERVER=start, i.e. a production build (`next build`,
-// then `next start`) on PORT, migrated and seeded, on a fresh embedded database in a temp folder,
+// then the production server, scripts/server.ts) on PORT, migrated and seeded, on a fresh
+// embedded database in a temp folder,
 // or on DATABASE_URL when that is set. Open instructor sign-up is on, as in every demo.
 // This wrapper adds what a test run needs beyond the demo: the temp data folder, removed when
 // Playwright stops the server, and a lock: two runs at once in one checkout would build over each
@@ -57,6 +58,10 @@ server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/st
     HEAPWISE_DEMO_SERVER: "start",
     HEAPWISE_OPEN_INSTRUCTOR_SIGNUP: "true",
     HEAPWISE_IGNORE_DOTENV: "1",
+    // The tests play the reverse proxy: they send X-Forwarded-For to stand for different client
+    // addresses (sessions.spec.ts). Without this the server uses the socket's address, as it must
+    // when nothing in front writes the header (lib/server/client-address.test.ts).
+    HEAPWISE_TRUST_PROXY: "1",
   },
 });
 server.on("exit", (code) => void stop(code ?? 1));
