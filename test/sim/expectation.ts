@@ -51,15 +51,31 @@ export interface Program {
   file: string;
   expectedFile: string;
   source: string;
+  /** `# expect: unsupported`: outside the subset in both modes. */
   expectUnsupported: boolean;
+  /**
+   * `# expect: unsupported in repl: <why>`: the script is modelled, but in REPL mode its output
+   * depends on something that is not CPython's memory model (the why says what), so the
+   * simulator must refuse there.
+   */
+  unsupportedIn: { mode: RunMode; why: string } | null;
 }
 
 /** A header comment `# expect: unsupported` among the first lines marks a program outside the subset. */
 export function expectsUnsupported(source: string): boolean {
   for (const line of source.split("\n").slice(0, 5)) {
-    if (/^#\s*expect:\s*unsupported\b/.test(line)) return true;
+    if (/^#\s*expect:\s*unsupported\b(?!\s+in\s)/.test(line)) return true;
   }
   return false;
+}
+
+/** A header comment `# expect: unsupported in <mode>: <why>` among the first lines. */
+export function unsupportedIn(source: string): { mode: RunMode; why: string } | null {
+  for (const line of source.split("\n").slice(0, 5)) {
+    const m = /^#\s*expect:\s*unsupported in (script|repl):\s*(\S.*)$/.exec(line);
+    if (m) return { mode: m[1] as RunMode, why: m[2].trim() };
+  }
+  return null;
 }
 
 export function listPrograms(filter?: string): Program[] {
@@ -79,6 +95,7 @@ export function listPrograms(filter?: string): Program[] {
         expectedFile: path.join(EXPECTED_DIR, mechanism, `${name.slice(0, -3)}.json`),
         source,
         expectUnsupported: expectsUnsupported(source),
+        unsupportedIn: unsupportedIn(source),
       });
     }
   }
