@@ -1,7 +1,8 @@
-// The server-action helper, the same order as route(): who is calling → the caller's right to
-// the form's target (`access`, before the form is judged, so a refused caller learns nothing of
-// its schema) → zod parse of the form → handler. The caller is re-read inside every action, because an action is a public POST
-// endpoint and the page that rendered its form proves nothing. Failures come back as state for
+// The server-action helper, the same order as route(): who is calling → text that cannot be
+// stored refused → the caller's right to the form's target (`access`, before the form is judged,
+// so a refused caller learns nothing of its schema) → zod parse of the form → handler. The
+// caller is re-read inside every action, because an action is a public POST endpoint and the
+// page that rendered its form proves nothing. Failures come back as state for
 // `useActionState` (field errors under the input, a message above the form), never as a throw.
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
@@ -59,7 +60,6 @@ export function action<A extends ActionAuth, S extends z.ZodType, T>(
     const values = formToObject(form);
     try {
       const caller = await who(options.auth);
-      if (options.access) await options.access(caller, values);
       // NUL and unpaired surrogates cannot be stored faithfully (lib/security/text.ts): refused
       // under their field, and never echoed back into the page.
       const unsafe = Object.entries(values).flatMap(([key, value]): [string, string[]][] => {
@@ -70,6 +70,8 @@ export function action<A extends ActionAuth, S extends z.ZodType, T>(
         const clean = Object.fromEntries(Object.entries(values).filter(([key]) => !unsafe.some(([bad]) => bad === key)));
         return { status: "error", message: "Check the highlighted fields.", fieldErrors: Object.fromEntries(unsafe), values: echo(clean), code: "invalid" };
       }
+      // After the text check, so no query is ever made with text the database cannot hold.
+      if (options.access) await options.access(caller, values);
       const parsed = options.input.safeParse(values);
       if (!parsed.success) {
         return { status: "error", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo(values), code: "invalid" };
