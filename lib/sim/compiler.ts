@@ -276,76 +276,90 @@ function foldTarget(t: Expr): Expr {
 
 type ScopeNode = object;
 
-interface RawScope { kind: "module" | "function" | "class"; assigned: Set<string>; used: Set<string>; globals: Set<string>; nonlocals: Set<string>; children: RawScope[]; node: ScopeNode; order: string[]; tentative: Set<string> }
+interface RawScope { kind: "module" | "function" | "class"; assigned: Set<string>; used: Set<string>; globals: Set<string> | null; nonlocals: Set<string> | null; children: RawScope[]; node: ScopeNode; order: string[]; info: ScopeInfo | null }
 
-/** Symbol-table analysis: the ScopeInfo of every function, lambda, class body and comprehension node. */
-export function analyzeScopes(body: Stmt[]): Map<ScopeNode, ScopeInfo> {
-  const root = newScope("module", body, null, []);
+/** The sets of a scope that declares no global (shared, never written to). */
+const NO_NAMES: Set<string> = new Set();
+
+/** Symbol-table analysis: the ScopeInfo of every function, lambda, class body and comprehension node, added to out. */
+export function analyzeScopes(body: Stmt[], out: Map<ScopeNode, ScopeInfo> = new Map()): Map<ScopeNode, ScopeInfo> {
+  const root = newScope("module", body, null, null);
   for (const st of body) walkStmt(st, root);
-  const out = new Map<ScopeNode, ScopeInfo>();
-  const infoOf = new Map<RawScope, ScopeInfo>();
-  makeScopeInfo(root, out, infoOf);
-  // bottom-up: names each scope needs from an enclosing function (tentatively free)
-  scopeNeeds(root, infoOf);
+  makeScopeInfo(root, out);
+  // bottom-up: names each scope needs from an enclosing function (tentatively free); then
   // top-down: a tentative free is free only if an enclosing function defines it
-  bindFrees(root, [], infoOf);
-  // a cell is only a cell if some inner scope really binds it as free
+  const needs = new Map<RawScope, Set<string>>();
+  scopeNeeds(root, needs);
+  bindFrees(root, [], needs);
   return out;
 }
 // (module-level functions rather than closures: analyzeScopes runs for every simulated program)
-function makeScopeInfo(s: RawScope, out: Map<ScopeNode, ScopeInfo>, infoOf: Map<RawScope, ScopeInfo>): void {
-  for (const c of s.children) makeScopeInfo(c, out, infoOf);
+function makeScopeInfo(s: RawScope, out: Map<ScopeNode, ScopeInfo>): void {
+  for (const c of s.children) makeScopeInfo(c, out);
   if (s.kind === "module") return;
-  const locals = new Set<string>();
-  for (const n of s.order) if (!s.globals.has(n) && !s.nonlocals.has(n)) locals.add(n);
-  const info: ScopeInfo = { locals, cells: new Set(), frees: new Set(), globals: new Set(s.globals) };
-  infoOf.set(s, info);
+  let locals = s.assigned;
+  if (s.globals || s.nonlocals) {
+    locals = new Set<string>();
+    for (const n of s.order) if (!s.globals?.has(n) && !s.nonlocals?.has(n)) locals.add(n);
+  }
+  // (assigned holds the same names in the same order as order: it is the locals set when nothing is declared)
+  const info: ScopeInfo = { locals, cells: new Set(), frees: new Set(), globals: s.globals ?? new Set() };
+  s.info = info;
   out.set(s.node, info);
 }
-function scopeNeeds(s: RawScope, infoOf: Map<RawScope, ScopeInfo>): Set<string> {
-  const childNeeds = new Set<string>();
-  for (const c of s.children) for (const n of scopeNeeds(c, infoOf)) childNeeds.add(n);
-  const result = new Set<string>();
-  const info = infoOf.get(s);
-  if (!info) return result;
-  if (s.kind === "class") {
-    for (const n of childNeeds) result.add(n);
-    for (const n of s.used) if (!s.assigned.has(n) && !s.globals.has(n)) result.add(n);
-  } else {
-    const visit = (n: string): void => {
-      if (info.locals.has(n)) { if (childNeeds.has(n)) info.cells.add(n); return; }
-      if (s.globals.has(n)) return;
-      result.add(n);
-    };
-    for (const n of s.used) visit(n);
-    for (const n of s.nonlocals) visit(n);
-    for (const n of childNeeds) visit(n);
+function scopeNeeds(s: RawScope, needs: Map<RawScope, Set<string>>): Set<string> {
+  let childNeeds: Set<string> | null = null;
+  for (const c of s.children) {
+    const cn = scopeNeeds(c, needs);
+    if (cn.size) { childNeeds ??= new Set(); for (const n of cn) childNeeds.add(n); }
   }
-  s.tentative = result;
+  const result = new Set<string>();
+  const info = s.info;
+  if (!info) return result;
+  const globals = s.globals ?? NO_NAMES;
+  if (s.kind === "class") {
+    if (childNeeds) for (const n of childNeeds) result.add(n);
+    for (const n of s.used) if (!s.assigned.has(n) && !globals.has(n)) result.add(n);
+  } else {
+    for (const n of s.used) needName(n, info, globals, childNeeds, result);
+    if (s.nonlocals) for (const n of s.nonlocals) needName(n, info, globals, childNeeds, result);
+    if (childNeeds) for (const n of childNeeds) needName(n, info, globals, childNeeds, result);
+  }
+  needs.set(s, result);
   return result;
 }
-function bindFrees(s: RawScope, enclosing: Set<string>[], infoOf: Map<RawScope, ScopeInfo>): void {
-  const info = infoOf.get(s);
-  if (info) for (const n of s.tentative) { for (const e of enclosing) if (e.has(n)) { info.frees.add(n); break; } }
-  const inner = s.kind === "function" && info ? [...enclosing, new Set([...info.locals, ...info.frees])] : enclosing;
-  for (const c of s.children) bindFrees(c, inner, infoOf);
+function needName(n: string, info: ScopeInfo, globals: Set<string>, childNeeds: Set<string> | null, result: Set<string>): void {
+  if (info.locals.has(n)) { if (childNeeds?.has(n)) info.cells.add(n); return; }
+  if (globals.has(n)) return;
+  result.add(n);
+}
+function bindFrees(s: RawScope, enclosing: Set<string>[], needs: Map<RawScope, Set<string>>): void {
+  const info = s.info;
+  const tentative = needs.get(s);
+  if (info && tentative) for (const n of tentative) { for (const e of enclosing) if (e.has(n)) { info.frees.add(n); break; } }
+  if (!s.children.length) return;
+  let inner = enclosing;
+  if (s.kind === "function" && info) {
+    const names = new Set(info.locals);
+    for (const n of info.frees) names.add(n);
+    inner = [...enclosing, names];
+  }
+  for (const c of s.children) bindFrees(c, inner, needs);
 }
 
-function newScope(kind: RawScope["kind"], node: ScopeNode, parent: RawScope | null, params: string[]): RawScope {
-  const s: RawScope = { kind, assigned: new Set(params), used: new Set(), globals: new Set(), nonlocals: new Set(), children: [], node, order: [...params], tentative: new Set() };
+function newScope(kind: RawScope["kind"], node: ScopeNode, parent: RawScope | null, a: Arguments | null): RawScope {
+  const s: RawScope = { kind, assigned: new Set(), used: new Set(), globals: null, nonlocals: null, children: [], node, order: [], info: null };
+  if (a) {
+    for (const n of a.args) assign(s, n);
+    if (a.vararg) assign(s, a.vararg);
+    for (const n of a.kwonly) assign(s, n);
+    if (a.kwarg) assign(s, a.kwarg);
+  }
   parent?.children.push(s);
   return s;
 }
 function assign(s: RawScope, name: string): void {
   if (!s.assigned.has(name)) { s.assigned.add(name); s.order.push(name); }
-}
-
-function argNames(a: Arguments): string[] {
-  const out = [...a.args];
-  if (a.vararg) out.push(a.vararg);
-  out.push(...a.kwonly);
-  if (a.kwarg) out.push(a.kwarg);
-  return out;
 }
 
 function walkStmt(st: Stmt, s: RawScope): void {
@@ -361,7 +375,7 @@ function walkStmt(st: Stmt, s: RawScope): void {
       for (const d of st.args.kwDefaults) if (d) walkExpr(d, s);
       for (const d of st.decorators) walkExpr(d, s);
       assign(s, st.name);
-      const f = newScope("function", st, s, argNames(st.args));
+      const f = newScope("function", st, s, st.args);
       for (const x of st.body) walkStmt(x, f);
       break;
     }
@@ -369,7 +383,7 @@ function walkStmt(st: Stmt, s: RawScope): void {
       for (const b of st.bases) walkExpr(b, s);
       for (const d of st.decorators) walkExpr(d, s);
       assign(s, st.name);
-      const c = newScope("class", st, s, []);
+      const c = newScope("class", st, s, null);
       for (const x of st.body) walkStmt(x, c);
       break;
     }
@@ -384,8 +398,8 @@ function walkStmt(st: Stmt, s: RawScope): void {
     case "Raise": if (st.exc) walkExpr(st.exc, s); if (st.cause) walkExpr(st.cause, s); break;
     case "Import": for (const a of st.names) assign(s, a.asname ?? a.name.split(".")[0]); break;
     case "ImportFrom": for (const a of st.names) assign(s, a.asname ?? a.name); break;
-    case "Global": for (const n of st.names) s.globals.add(n); break;
-    case "Nonlocal": for (const n of st.names) s.nonlocals.add(n); break;
+    case "Global": s.globals ??= new Set(); for (const n of st.names) s.globals.add(n); break;
+    case "Nonlocal": s.nonlocals ??= new Set(); for (const n of st.names) s.nonlocals.add(n); break;
     case "With": for (const i of st.items) { walkExpr(i.context_expr, s); if (i.optional_vars) walkTarget(i.optional_vars, s); } for (const x of st.body) walkStmt(x, s); break;
     case "Assert": walkExpr(st.test, s); if (st.msg) walkExpr(st.msg, s); break;
     case "Break": case "Continue": case "Pass": break;
@@ -404,7 +418,7 @@ function walkTarget(t: Expr, s: RawScope): void {
 function walkComp(node: ScopeNode, gens: Comprehension[], elts: Expr[], s: RawScope): void {
   // the first iterable is evaluated in the enclosing scope
   walkExpr(gens[0].iter, s);
-  const c = newScope("function", node, s, []);
+  const c = newScope("function", node, s, null);
   gens.forEach((g, i) => {
     if (i > 0) walkExpr(g.iter, c);
     walkTarget(g.target, c);
@@ -420,7 +434,7 @@ function walkExpr(e: Expr, s: RawScope): void {
     case "DictComp": walkComp(e, e.generators, [e.key, e.value], s); break;
     case "Lambda": {
       for (const d of e.args.defaults) walkExpr(d, s);
-      const f = newScope("function", e, s, argNames(e.args));
+      const f = newScope("function", e, s, e.args);
       walkExpr(e.body, f);
       break;
     }
@@ -428,16 +442,18 @@ function walkExpr(e: Expr, s: RawScope): void {
   }
 }
 
+/** The constants of one code object, in first-use order, with their constKey at the same index. */
+export interface CodeConsts { values: ConstValue[]; keys: string[]; seen: Set<string> }
+
 /** The constants each code object of a unit uses, keyed by the node that owns the code. */
-export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>, nodes: (Expr | string)[] | null = null): Map<ScopeNode, ConstValue[]> {
-  const c: ConstCollector = { out: new Map(), seen: new Map(), scopes, nodes, owner: body };
+export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>, nodes: (Expr | string)[] | null = null): Map<ScopeNode, CodeConsts> {
+  const c: ConstCollector = { out: new Map(), scopes, nodes, owner: body };
   for (const s of body) ccStmt(s, c);
   return c.out;
 }
 // (a state record and module-level functions, no closures: this runs for every simulated program)
 interface ConstCollector {
-  out: Map<ScopeNode, ConstValue[]>;
-  seen: Map<ScopeNode, Set<string>>;
+  out: Map<ScopeNode, CodeConsts>;
   scopes: Map<ScopeNode, ScopeInfo>;
   /** Filled with each Constant node and its key, in walk order, when given. */
   nodes: (Expr | string)[] | null;
@@ -445,10 +461,10 @@ interface ConstCollector {
   owner: ScopeNode;
 }
 function ccAdd(c: ConstCollector, owner: ScopeNode, v: ConstValue): string {
-  let set = c.seen.get(owner);
-  if (!set) { set = new Set(); c.seen.set(owner, set); c.out.set(owner, []); }
+  let cc = c.out.get(owner);
+  if (!cc) { cc = { values: [], keys: [], seen: new Set() }; c.out.set(owner, cc); }
   const k = constKey(v);
-  if (!set.has(k)) { set.add(k); c.out.get(owner)?.push(v); }
+  if (!cc.seen.has(k)) { cc.seen.add(k); cc.values.push(v); cc.keys.push(k); }
   return k;
 }
 /** ex(e, owner) of the walk: e's constants go to the code object c.owner. */

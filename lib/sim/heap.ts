@@ -29,7 +29,8 @@ export class Heap {
   readonly Ellipsis = new PyEllipsis();
   readonly emptyStr: PyStr;
   readonly emptyTuple: PyTuple;
-  private readonly smallInts = new Map<bigint, PyInt>();
+  /** -5..256 at index v + 5, filled on first use (an array: a Map keyed by bigint hashed every lookup). */
+  private readonly smallInts: (PyInt | undefined)[] = new Array<PyInt | undefined>(262).fill(undefined);
   private readonly chars = new Map<string, PyStr>();
   readonly interned = new Map<string, PyStr>();
   /** Objects freed since the last trace step. */
@@ -86,8 +87,9 @@ export class Heap {
 
   int(v: bigint): PyInt {
     if (v >= -5n && v <= 256n) {
-      let o = this.smallInts.get(v);
-      if (!o) { o = this.immortalize(new PyInt(v)); this.smallInts.set(v, o); }
+      const i = Number(v) + 5;
+      let o = this.smallInts[i];
+      if (!o) { o = this.immortalize(new PyInt(v)); this.smallInts[i] = o; }
       return o;
     }
     return this.add(new PyInt(v));
@@ -192,60 +194,66 @@ export class Heap {
     // tp_clear then tp_dealloc may both reach an object: its references are dropped only once
     if (o.cleared) return [];
     o.cleared = true;
-    if (o instanceof PyList) { const k = o.items.slice().reverse(); o.items = []; return k; }
-    if (o instanceof PyTuple) { const k = o.items.slice().reverse(); (o.items as PyObj[]).length = 0; return k; }
-    if (o instanceof PyDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.value); o.map.clear(); return k; }
-    if (o instanceof PySet) { const k = [...o.map.values()]; o.map.clear(); return k; }
-    if (o instanceof PyInstance) {
-      const k: PyObj[] = [];
-      if (o.slotValues) { k.push(...o.slotValues.values()); o.slotValues.clear(); }
-      if (o.attrs) { k.push(...o.attrs.values()); o.attrs = null; }
-      if (o.dictObj) { k.push(o.dictObj); o.dictObj = null; }
-      if (o.args) { k.push(o.args); o.args = null; }
-      k.push(o.cls);
-      return k;
+    // by kind, not an instanceof chain: this runs for every object that dies
+    switch (o.kind) {
+      case "list": { const l = o as PyList; const k = l.items.slice().reverse(); l.items = []; return k; }
+      case "tuple": { const t = o as PyTuple; const k = t.items.slice().reverse(); (t.items as PyObj[]).length = 0; return k; }
+      case "dict": { const d = o as PyDict; const k: PyObj[] = []; for (const e of d.map.values()) k.push(e.key, e.value); d.map.clear(); return k; }
+      case "set": { const s = o as PySet; const k = [...s.map.values()]; s.map.clear(); return k; }
+      case "instance": {
+        const i = o as PyInstance;
+        const k: PyObj[] = [];
+        if (i.slotValues) { for (const v of i.slotValues.values()) k.push(v); i.slotValues.clear(); }
+        if (i.attrs) { for (const v of i.attrs.values()) k.push(v); i.attrs = null; }
+        if (i.dictObj) { k.push(i.dictObj); i.dictObj = null; }
+        if (i.args) { k.push(i.args); i.args = null; }
+        k.push(i.cls);
+        return k;
+      }
+      case "cell": { const c = o as PyCell; const k = c.ref ? [c.ref] : []; c.ref = null; return k; }
+      case "function": { const f = o as PyFunction; const k: PyObj[] = [f.code, f.globals, ...f.defaults, ...f.kwDefaults.values(), ...f.closure]; if (f.dict) k.push(f.dict); f.defaults = []; f.closure = []; f.kwDefaults.clear(); return k; }
+      case "method": { const m = o as PyMethod; return [m.func, m.self]; }
+      case "iterator": { const i = o as PyIterator; const k = [i.source, ...(i.frameLocals?.values() ?? [])]; i.frameLocals?.clear(); return k; }
+      case "weakref": { const r = o as PyWeakref; const k = r.callback ? [r.callback] : []; if (r.target?.weakrefs) r.target.weakrefs = r.target.weakrefs.filter((x) => x !== r); r.target = null; r.callback = null; return k; }
+      case "wvdict": { const w = o as PyWeakValueDict; const k: PyObj[] = []; for (const e of w.map.values()) k.push(e.key, e.ref); w.map.clear(); return k; }
+      case "type": { const t = o as PyType; const k = [...t.dict.values(), ...(t.builtin ? [] : t.bases)]; t.dict.clear(); if (!t.builtin) t.bases = []; return k; }
+      case "builtin": { const b = o as PyBuiltin; return b.self ? [b.self] : []; }
+      case "property": return [(o as PyProperty).fget];
+      case "slice": { const s = o as PySlice; return [s.lower, s.upper, s.step]; }
+      default: return [];
     }
-    if (o instanceof PyCell) { const k = o.ref ? [o.ref] : []; o.ref = null; return k; }
-    if (o instanceof PyFunction) { const k: PyObj[] = [o.code, o.globals, ...o.defaults, ...o.kwDefaults.values(), ...o.closure]; if (o.dict) k.push(o.dict); o.defaults = []; o.closure = []; o.kwDefaults.clear(); return k; }
-    if (o instanceof PyMethod) return [o.func, o.self];
-    if (o instanceof PyIterator) { const k = [o.source, ...(o.frameLocals?.values() ?? [])]; o.frameLocals?.clear(); return k; }
-    if (o instanceof PyWeakref) { const k = o.callback ? [o.callback] : []; if (o.target?.weakrefs) o.target.weakrefs = o.target.weakrefs.filter((r) => r !== o); o.target = null; o.callback = null; return k; }
-    if (o instanceof PyWeakValueDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.ref); o.map.clear(); return k; }
-    if (o instanceof PyType) { const k = [...o.dict.values(), ...(o.builtin ? [] : o.bases)]; o.dict.clear(); if (!o.builtin) o.bases = []; return k; }
-    if (o instanceof PyBuiltin) return o.self ? [o.self] : [];
-    if (o instanceof PyProperty) return [o.fget];
-    if (o instanceof PySlice) return [o.lower, o.upper, o.step];
-    if (o instanceof PyModule || o instanceof PyCode) return [];
-    return [];
   }
 
   /** The strong references an object holds, without changing anything (tp_traverse). */
   referents(o: PyObj): PyObj[] {
-    if (o instanceof PyList || o instanceof PyTuple) return o.items;
-    if (o instanceof PyDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.value); return k; }
-    if (o instanceof PySet) return [...o.map.values()];
-    if (o instanceof PyInstance) {
-      const k: PyObj[] = [];
-      if (o.slotValues) k.push(...o.slotValues.values());
-      if (o.attrs) k.push(...o.attrs.values());
-      // 3.13+: the collector sees the inline values through the instance, not a dict object
-      if (o.dictObj) { if (o.dictObj.inlineValues) for (const e of o.dictObj.map.values()) k.push(e.value); else k.push(o.dictObj); }
-      if (o.args) k.push(o.args);
-      k.push(o.cls);
-      return k;
+    switch (o.kind) {
+      case "list": case "tuple": return (o as PyList | PyTuple).items;
+      case "dict": { const k: PyObj[] = []; for (const e of (o as PyDict).map.values()) k.push(e.key, e.value); return k; }
+      case "set": return [...(o as PySet).map.values()];
+      case "instance": {
+        const i = o as PyInstance;
+        const k: PyObj[] = [];
+        if (i.slotValues) for (const v of i.slotValues.values()) k.push(v);
+        if (i.attrs) for (const v of i.attrs.values()) k.push(v);
+        // 3.13+: the collector sees the inline values through the instance, not a dict object
+        if (i.dictObj) { if (i.dictObj.inlineValues) for (const e of i.dictObj.map.values()) k.push(e.value); else k.push(i.dictObj); }
+        if (i.args) k.push(i.args);
+        k.push(i.cls);
+        return k;
+      }
+      case "cell": { const c = o as PyCell; return c.ref ? [c.ref] : []; }
+      case "function": { const f = o as PyFunction; const k: PyObj[] = [f.code, f.globals, ...f.defaults, ...f.kwDefaults.values(), ...f.closure]; if (f.dict) k.push(f.dict); return k; }
+      case "method": { const m = o as PyMethod; return [m.func, m.self]; }
+      case "iterator": { const i = o as PyIterator; return i.frameLocals ? [i.source, ...i.frameLocals.values()] : [i.source]; }
+      case "weakref": { const r = o as PyWeakref; return r.callback ? [r.callback] : []; }
+      case "wvdict": { const k: PyObj[] = []; for (const e of (o as PyWeakValueDict).map.values()) k.push(e.key, e.ref); return k; }
+      case "type": { const t = o as PyType; return t.builtin ? [...t.dict.values()] : [...t.dict.values(), ...t.bases]; }
+      case "builtin": { const b = o as PyBuiltin; return b.self ? [b.self] : []; }
+      case "property": return [(o as PyProperty).fget];
+      case "slice": { const s = o as PySlice; return [s.lower, s.upper, s.step]; }
+      case "code": return (o as PyCode).consts;
+      default: return [];
     }
-    if (o instanceof PyCell) return o.ref ? [o.ref] : [];
-    if (o instanceof PyFunction) { const k: PyObj[] = [o.code, o.globals, ...o.defaults, ...o.kwDefaults.values(), ...o.closure]; if (o.dict) k.push(o.dict); return k; }
-    if (o instanceof PyMethod) return [o.func, o.self];
-    if (o instanceof PyIterator) return o.frameLocals ? [o.source, ...o.frameLocals.values()] : [o.source];
-    if (o instanceof PyWeakref) return o.callback ? [o.callback] : [];
-    if (o instanceof PyWeakValueDict) { const k: PyObj[] = []; for (const e of o.map.values()) k.push(e.key, e.ref); return k; }
-    if (o instanceof PyType) return o.builtin ? [...o.dict.values()] : [...o.dict.values(), ...o.bases];
-    if (o instanceof PyBuiltin) return o.self ? [o.self] : [];
-    if (o instanceof PyProperty) return [o.fget];
-    if (o instanceof PySlice) return [o.lower, o.upper, o.step];
-    if (o instanceof PyCode) return o.consts;
-    return [];
   }
 
   /** PyObject_ClearWeakRefs: clear every weakref to o, then call callbacks newest first. */
@@ -274,18 +282,20 @@ export class Unhashable extends Error { constructor(readonly typeName: string) {
 
 /** A string that is equal for equal Python keys (1 == 1.0 == True share one). */
 export function hashKey(o: PyObj): string {
-  if (o instanceof PyInt) return "n" + o.v;
-  if (o instanceof PyBool) return o.v ? "n1" : "n0";
-  if (o instanceof PyFloat) return Number.isInteger(o.v) ? "n" + BigInt(o.v) : "f" + o.v;
-  if (o instanceof PyStr) return "s" + o.v;
-  if (o instanceof PyNone) return "N";
-  if (o instanceof PyTuple) return "t(" + o.items.map(hashKey).join(",") + ")";
-  if (o instanceof PyList) throw new Unhashable("list");
-  if (o instanceof PyDict) throw new Unhashable("dict");
-  if (o instanceof PySet) throw new Unhashable("set");
-  if (o instanceof PyInstance) {
-    if (o.cls.lookup("__eq__") && !o.cls.lookup("__hash__")) throw new Unhashable(o.cls.name);
-    if (o.cls.lookup("__hash__")) throw new Unhashable("__hash__");
+  switch (o.kind) {
+    case "str": return "s" + (o as PyStr).v;
+    case "int": return "n" + (o as PyInt).v;
+    case "bool": return (o as PyBool).v ? "n1" : "n0";
+    case "float": { const v = (o as PyFloat).v; return Number.isInteger(v) ? "n" + BigInt(v) : "f" + v; }
+    case "NoneType": return "N";
+    case "tuple": return "t(" + (o as PyTuple).items.map(hashKey).join(",") + ")";
+    case "list": case "dict": case "set": throw new Unhashable(o.kind);
+    case "instance": {
+      const c = (o as PyInstance).cls;
+      if (c.lookup("__eq__") && !c.lookup("__hash__")) throw new Unhashable(c.name);
+      if (c.lookup("__hash__")) throw new Unhashable("__hash__");
+      return "o" + o.id;
+    }
+    default: return "o" + o.id;
   }
-  return "o" + o.id;
 }

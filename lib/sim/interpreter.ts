@@ -211,8 +211,7 @@ export class Interp {
     const { warnings, unsupported } = compileWarnings(folded, this.prof.version);
     if (unsupported !== null) throw new Unsupported("a program CPython compiles with a SyntaxWarning about a literal that cannot be called or subscripted", unsupported);
     this.lastWarnings = warnings;
-    const scopes = analyzeScopes(folded);
-    for (const [k, v] of scopes) this.scopes.set(k, v);
+    const scopes = analyzeScopes(folded, this.scopes);
     const nodes: (Expr | string)[] = []; // node, key, node, key, ... (no closure or pair per constant)
     const perCode = collectConsts(folded, scopes, nodes);
     const unit = new Map<string, PyObj>();
@@ -223,8 +222,9 @@ export class Interp {
     for (const [owner, consts] of perCode) {
       let code = this.codes.get(owner);
       if (!code) { code = owner === folded ? moduleCode : this.heap.add(new PyCode("code")); this.codes.set(owner, code); }
-      for (const cv of consts) {
-        const k = constKey(cv);
+      for (let ci = 0; ci < consts.values.length; ci++) {
+        const cv = consts.values[ci];
+        const k = consts.keys[ci];
         let o = unit.get(k);
         if (!o) {
           this.heap.buildingConst = true;

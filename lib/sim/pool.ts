@@ -113,7 +113,7 @@ class Pooled {
   private readonly nextId: number;
   /** Start-up values of the fast fields (same names as on Interp and Heap). */
   private readonly i0: Record<string, unknown>;
-  private readonly h0: { live: PyObj[]; smallInts: [bigint, PyObj][]; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
+  private readonly h0: { live: PyObj[]; smallInts: (PyObj | undefined)[]; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
   private readonly interpFields: Fields;
   private readonly heapFields: Fields;
   private readonly objects: Header[] = [];
@@ -123,7 +123,7 @@ class Pooled {
     checkFast("Interp", it, INTERP_FAST);
     checkFast("Heap", h, HEAP_FAST);
     this.i0 = { ...(it as unknown as Record<string, unknown>) };
-    this.h0 = { live: [...h.live], smallInts: [...(h as unknown as { smallInts: Map<bigint, PyObj> }).smallInts], chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
+    this.h0 = { live: [...h.live], smallInts: [...(h as unknown as { smallInts: (PyObj | undefined)[] }).smallInts], chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
     this.interpFields = record("Interp", it, new Set([...INTERP_KEEP, ...INTERP_FAST]), INTERP_BY_SIZE);
     this.heapFields = record("Heap", h, new Set([...HEAP_KEEP, ...HEAP_FAST]), new Set());
     // start-up objects a run may change: all counted ones live in heap.live; the uncounted
@@ -169,10 +169,10 @@ class Pooled {
     it.pendingRelease = null;
     it.lastWarnings = [];
     restore(it, this.interpFields);
-    const h = it.heap as unknown as { live: Set<PyObj>; smallInts: Map<bigint, PyObj>; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
+    const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
     const h0 = this.h0;
     h.live = new Set(h0.live);
-    h.smallInts = new Map(h0.smallInts);
+    h.smallInts = h0.smallInts.slice();
     h.chars = new Map(h0.chars);
     h.interned = new Map(h0.interned);
     h.freedLog = [];
