@@ -227,38 +227,72 @@ function foldArgs(a: Arguments): Arguments {
   return defaults === a.defaults && kwDefaults === a.kwDefaults ? a : { ...a, defaults, kwDefaults };
 }
 export function foldStmts(body: Stmt[]): Stmt[] { return mapSame(body, foldStmt); }
-/** A statement with its expressions folded; the statement itself when nothing in it folds. */
-function foldStmt(s: Stmt): Stmt {
-  const f = foldStmtCopy(s);
-  return sameShallow(f, s) ? s : f;
-}
-/** Two objects with the same keys and identical values (the copy foldStmtCopy made changed nothing). */
-function sameShallow(a: object, b: object): boolean {
-  if (a === b) return true;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  for (const k in ra) if (ra[k] !== rb[k]) return false;
-  return true;
-}
 const foldHandler = (h: ExceptHandler): ExceptHandler => { const exType = foldOpt(h.exType); const body = foldStmts(h.body); return exType === h.exType && body === h.body ? h : { ...h, exType, body }; };
 const foldWithItem = (i: WithItem): WithItem => { const context_expr = foldExpr(i.context_expr); return context_expr === i.context_expr ? i : { context_expr, optional_vars: i.optional_vars }; };
-function foldStmtCopy(s: Stmt): Stmt {
+/** A statement with its expressions folded; the statement itself when nothing in it folds (no copy made to find out). */
+function foldStmt(s: Stmt): Stmt {
   switch (s.type) {
-    case "Expr": return { ...s, value: foldExpr(s.value) };
-    case "Assign": return { ...s, targets: mapSame(s.targets, foldTarget), value: foldExpr(s.value) };
-    case "AugAssign": return { ...s, target: foldTarget(s.target), value: foldExpr(s.value) };
-    case "AnnAssign": return { ...s, value: s.value && foldExpr(s.value) };
-    case "If": return { ...s, test: foldExpr(s.test), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
-    case "While": return { ...s, test: foldExpr(s.test), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
-    case "For": return { ...s, target: foldTarget(s.target), iter: foldIter(s.iter), body: foldStmts(s.body), orelse: foldStmts(s.orelse) };
-    case "FunctionDef": return { ...s, args: foldArgs(s.args), body: foldStmts(s.body), decorators: mapSame(s.decorators, foldExpr) };
-    case "ClassDef": return { ...s, bases: mapSame(s.bases, foldExpr), body: foldStmts(s.body), decorators: mapSame(s.decorators, foldExpr) };
-    case "Return": return { ...s, value: s.value && foldExpr(s.value) };
-    case "Delete": return { ...s, targets: mapSame(s.targets, foldTarget) };
-    case "Try": return { ...s, body: foldStmts(s.body), handlers: mapSame(s.handlers, foldHandler), orelse: foldStmts(s.orelse), finalbody: foldStmts(s.finalbody) };
-    case "Raise": return { ...s, exc: s.exc && foldExpr(s.exc), cause: s.cause && foldExpr(s.cause) };
-    case "With": return { ...s, items: mapSame(s.items, foldWithItem), body: foldStmts(s.body) };
-    case "Assert": return { ...s, test: foldExpr(s.test), msg: s.msg && foldExpr(s.msg) };
+    case "Expr": { const value = foldExpr(s.value); return value === s.value ? s : { ...s, value }; }
+    case "Assign": {
+      const targets = mapSame(s.targets, foldTarget);
+      const value = foldExpr(s.value);
+      return targets === s.targets && value === s.value ? s : { ...s, targets, value };
+    }
+    case "AugAssign": {
+      const target = foldTarget(s.target);
+      const value = foldExpr(s.value);
+      return target === s.target && value === s.value ? s : { ...s, target, value };
+    }
+    case "AnnAssign": { const value = s.value && foldExpr(s.value); return value === s.value ? s : { ...s, value }; }
+    case "If": case "While": {
+      const test = foldExpr(s.test);
+      const body = foldStmts(s.body);
+      const orelse = foldStmts(s.orelse);
+      return test === s.test && body === s.body && orelse === s.orelse ? s : { ...s, test, body, orelse };
+    }
+    case "For": {
+      const target = foldTarget(s.target);
+      const iter = foldIter(s.iter);
+      const body = foldStmts(s.body);
+      const orelse = foldStmts(s.orelse);
+      return target === s.target && iter === s.iter && body === s.body && orelse === s.orelse ? s : { ...s, target, iter, body, orelse };
+    }
+    case "FunctionDef": {
+      const args = foldArgs(s.args);
+      const body = foldStmts(s.body);
+      const decorators = mapSame(s.decorators, foldExpr);
+      return args === s.args && body === s.body && decorators === s.decorators ? s : { ...s, args, body, decorators };
+    }
+    case "ClassDef": {
+      const bases = mapSame(s.bases, foldExpr);
+      const body = foldStmts(s.body);
+      const decorators = mapSame(s.decorators, foldExpr);
+      return bases === s.bases && body === s.body && decorators === s.decorators ? s : { ...s, bases, body, decorators };
+    }
+    case "Return": { const value = s.value && foldExpr(s.value); return value === s.value ? s : { ...s, value }; }
+    case "Delete": { const targets = mapSame(s.targets, foldTarget); return targets === s.targets ? s : { ...s, targets }; }
+    case "Try": {
+      const body = foldStmts(s.body);
+      const handlers = mapSame(s.handlers, foldHandler);
+      const orelse = foldStmts(s.orelse);
+      const finalbody = foldStmts(s.finalbody);
+      return body === s.body && handlers === s.handlers && orelse === s.orelse && finalbody === s.finalbody ? s : { ...s, body, handlers, orelse, finalbody };
+    }
+    case "Raise": {
+      const exc = s.exc && foldExpr(s.exc);
+      const cause = s.cause && foldExpr(s.cause);
+      return exc === s.exc && cause === s.cause ? s : { ...s, exc, cause };
+    }
+    case "With": {
+      const items = mapSame(s.items, foldWithItem);
+      const body = foldStmts(s.body);
+      return items === s.items && body === s.body ? s : { ...s, items, body };
+    }
+    case "Assert": {
+      const test = foldExpr(s.test);
+      const msg = s.msg && foldExpr(s.msg);
+      return test === s.test && msg === s.msg ? s : { ...s, test, msg };
+    }
     default: return s;
   }
 }

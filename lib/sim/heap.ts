@@ -278,7 +278,15 @@ export class Heap {
 
 // ---- hashing and equality for keys ----
 
-export class Unhashable extends Error { constructor(readonly typeName: string) { super(typeName); } }
+export class Unhashable extends Error {
+  constructor(readonly typeName: string) {
+    // caught at once and turned into the learner's TypeError: no JS stack trace to capture
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(typeName);
+    Error.stackTraceLimit = limit;
+  }
+}
 
 /** A string that is equal for equal Python keys (1 == 1.0 == True share one). */
 export function hashKey(o: PyObj): string {
