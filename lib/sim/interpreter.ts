@@ -1134,8 +1134,7 @@ export class Interp {
     const scope = fn.scope;
     // a function without cells or free variables shares one empty cells map (cells are only added just below)
     const cells = scope.cells.size || scope.frees.size ? new Map<string, PyCell>() : NO_CELLS;
-    const frame: Frame = { name: fn.qualname, kind: "function", globals: fn.globals, fast: new Map(), cells, classNs: null, scope, parent: null, line: this.line, borrowed: this.prof.borrowedLocalLoads ? new Set() : undefined };
-    frame.name = fn.name === "<lambda>" ? "<lambda>" : fn.qualname;
+    const frame: Frame = { name: fn.name === "<lambda>" ? "<lambda>" : fn.qualname, kind: "function", globals: fn.globals, fast: new Map(), cells, classNs: null, scope, parent: null, line: this.line, borrowed: this.prof.borrowedLocalLoads ? new Set() : undefined };
     const fast = frame.fast;
     const np = a.args.length;
     if (args.length > np && !a.vararg) {
@@ -1146,7 +1145,7 @@ export class Interp {
     if (a.vararg) fast.set(a.vararg, this.heap.tuple(args.slice(np).map((x) => this.incref(x))));
     let kwDict: PyDict | null = null;
     if (a.kwarg) kwDict = this.heap.add(new PyDict());
-    for (const [k, v] of kwargs) {
+    if (kwargs.size) for (const [k, v] of kwargs) {
       if (a.args.includes(k) || a.kwonly.includes(k)) {
         if (frame.fast.has(k)) {
           for (const x of frame.fast.values()) this.decref(x);
@@ -1161,19 +1160,20 @@ export class Interp {
     }
     if (kwDict && a.kwarg) fast.set(a.kwarg, kwDict);
     const firstDefault = np - fn.defaults.length;
-    const missing: string[] = [];
-    for (let i = 0; i < np; i++) {
+    let missing: string[] | null = null;
+    // (positional parameters were set in order above: only those past the arguments given can be unset)
+    for (let i = kwargs.size ? 0 : args.length; i < np; i++) {
       const nm = a.args[i];
       if (frame.fast.has(nm)) continue;
       if (i >= firstDefault) fast.set(nm, this.incref(fn.defaults[i - firstDefault]));
-      else missing.push(nm);
+      else (missing ??= []).push(nm);
     }
     for (const k of a.kwonly) {
       if (frame.fast.has(k)) continue;
       const d = fn.kwDefaults.get(k);
-      if (d) fast.set(k, this.incref(d)); else missing.push(k);
+      if (d) fast.set(k, this.incref(d)); else (missing ??= []).push(k);
     }
-    if (missing.length) {
+    if (missing) {
       for (const x of frame.fast.values()) this.decref(x);
       const names = missing.map((m) => `'${m}'`);
       const list = names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : names.slice(0, -1).join(", ") + ", and " + names[names.length - 1];
@@ -1193,6 +1193,7 @@ export class Interp {
     }
     this.frames.push(frame);
     const savedLine = this.line;
+    let held = false;
     try {
       if (def.type === "Lambda") return this.eval(def.body, frame);
       const sig = this.execBlock(def.body, frame);
@@ -1201,12 +1202,12 @@ export class Interp {
       return this.None;
     } catch (e) {
       // a traceback keeps the frame (and its locals) alive until the exception is released
-      if (e instanceof PyException) { e.frames.push(frame); holdFrame(frame); }
+      if (e instanceof PyException) { e.frames.push(frame); held = true; }
       throw e;
     } finally {
       this.frames.pop();
       this.line = savedLine;
-      if (!heldByTraceback(frame)) { this.clearFrame(frame); countFrameExit(this.heap, def); } else countUnknown(this.heap);
+      if (!held) { this.clearFrame(frame); countFrameExit(this.heap, def); } else countUnknown(this.heap);
     }
   }
 
@@ -1215,20 +1216,18 @@ export class Interp {
     this.decref(e.exc);
     const frames = e.frames;
     e.frames = [];
-    for (const fr of frames) { heldFrames.delete(fr); this.clearFrame(fr); }
+    for (const fr of frames) this.clearFrame(fr);
   }
 
   clearFrame(frame: Frame): void {
     // locals are released in co_varnames order (parameters first), then cells
     const order = frame.scope?.locals;
-    if (order) for (const name of order) {
+    if (order && frame.fast.size) for (const name of order) {
       const v = frame.fast.get(name);
       if (v) { frame.fast.delete(name); if (!frame.borrowed?.has(name)) this.decref(v); }
     }
-    for (const v of frame.fast.values()) this.decref(v);
-    frame.fast.clear();
-    for (const c of frame.cells.values()) this.decref(c);
-    frame.cells.clear();
+    if (frame.fast.size) { for (const v of frame.fast.values()) this.decref(v); frame.fast.clear(); }
+    if (frame.cells.size) { for (const c of frame.cells.values()) this.decref(c); frame.cells.clear(); }
   }
 
   evalCall(e: ExprOf<"Call">, f: Frame): PyObj {
@@ -1696,9 +1695,6 @@ export class Interp {
   collectGarbage(gen: number): number { return collect(this.heap, gen, this.line); }
 }
 
-const heldFrames = new WeakSet<Frame>();
-function heldByTraceback(f: Frame): boolean { return heldFrames.has(f); }
-export function holdFrame(f: Frame): void { heldFrames.add(f); }
 
 function isContainer(o: PyObj): boolean {
   return o.tracked || o instanceof PyList || o instanceof PyDict || o instanceof PySet || o instanceof PyInstance || o instanceof PyFunction || o instanceof PyType || (o instanceof PyTuple && o.items.length > 0);

@@ -151,31 +151,32 @@ class Pooled {
     // New containers rather than emptied ones: the interpreter lives in the old generation, and
     // a run's objects referenced from an old-generation table survive young collections (and
     // get promoted) even after the table is emptied, until a full collection.
-    it.frames = [];
-    it.modules = new Map();
-    it.scopes = new Map();
-    it.consts = new Map();
-    it.codes = new Map();
+    // (a container the run left empty holds nothing: it is kept)
+    if (it.frames.length) it.frames = [];
+    if (it.modules.size) it.modules = new Map();
+    if (it.scopes.size) it.scopes = new Map();
+    if (it.consts.size) it.consts = new Map();
+    if (it.codes.size) it.codes = new Map();
     it.trace = null;
     it.threadName = i0.threadName as string;
     it.gcKnownCount = i0.gcKnownCount as boolean;
     it.displayUnderscore = null;
     it.autoGcUncertain = i0.autoGcUncertain as boolean;
     it.gcThreshold0 = i0.gcThreshold0 as number;
-    it.unitConsts = new Map(); // (compileUnit replaces it anyway)
+    if (it.unitConsts.size) it.unitConsts = new Map(); // (compileUnit replaces it anyway)
     it.replTop = null;
-    it.handling = [];
-    it.borrowedArgs = [];
+    if (it.handling.length) it.handling = [];
+    if (it.borrowedArgs.length) it.borrowedArgs = [];
     it.pendingRelease = null;
-    it.lastWarnings = [];
+    if (it.lastWarnings.length) it.lastWarnings = [];
     restore(it, this.interpFields);
     const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
     const h0 = this.h0;
     h.live = new Set(h0.live);
     h.smallInts = h0.smallInts.slice();
-    h.chars = new Map(h0.chars);
+    if (h.chars.size !== h0.chars.length) h.chars = new Map(h0.chars); // (entries are only ever added)
     h.interned = new Map(h0.interned);
-    h.freedLog = [];
+    if (h.freedLog.length) h.freedLog = [];
     h.gen0Count = h0.gen0Count;
     h.gcEnabled = h0.gcEnabled;
     h.deallocDepth = h0.deallocDepth;
