@@ -10,8 +10,8 @@ export interface Token {
   value: string;
   line: number; // 1-based
   col: number; // 0-based
-  /** For STRING: "f" when an f-string (value is the raw body), "b" for bytes; "" otherwise (every token has the field: one shape for the parser). */
-  prefix: string;
+  /** For STRING: "f" when an f-string (value is the raw body), "b" for bytes. */
+  prefix?: string;
 }
 
 /** A SyntaxError (or IndentationError) of the learner's program, with CPython's position. */
@@ -111,11 +111,11 @@ export function tokenize(src: string): Token[] {
       if (col > top) {
         if (toks.length === 0) throw new PySyntaxError("unexpected indent", line, col);
         indents.push(col);
-        toks.push({ kind: "INDENT", value: "", line, col: 0, prefix: "" });
+        toks.push({ kind: "INDENT", value: "", line, col: 0 });
       } else if (col < top) {
         while (col < indents[indents.length - 1]) {
           indents.pop();
-          toks.push({ kind: "DEDENT", value: "", line, col, prefix: "" });
+          toks.push({ kind: "DEDENT", value: "", line, col });
         }
         if (col !== indents[indents.length - 1]) {
           throw new PySyntaxError("unindent does not match any outer indentation level", line, col, "IndentationError");
@@ -128,7 +128,7 @@ export function tokenize(src: string): Token[] {
     if (c === "\\" && src[i + 1] === "\n") { i += 2; line++; lineStart = i; continue; }
     if (c === "\n") {
       if (depth === 0) {
-        toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart, prefix: "" });
+        toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart });
         atLineStart = true;
       }
       i++; line++; lineStart = i;
@@ -180,7 +180,7 @@ export function tokenize(src: string): Token[] {
     if (isIdStartCode(code)) {
       let j = i + 1;
       while (j < n && isIdCharCode(src.charCodeAt(j))) j++;
-      toks.push({ kind: "NAME", value: src.slice(i, j), line, col, prefix: "" });
+      toks.push({ kind: "NAME", value: src.slice(i, j), line, col });
       i = j;
       continue;
     }
@@ -197,7 +197,7 @@ export function tokenize(src: string): Token[] {
         text = m ? m[0] : c;
       }
       if (isIdChar(src[i + text.length] ?? " ")) throw new Unsupported("a number followed directly by a name", line);
-      toks.push({ kind: "NUMBER", value: text, line, col, prefix: "" });
+      toks.push({ kind: "NUMBER", value: text, line, col });
       i += text.length;
       continue;
     }
@@ -212,7 +212,7 @@ export function tokenize(src: string): Token[] {
     else if (OPS1_SET.has(c)) op = c;
     if (!op) throw new PySyntaxError("invalid character '" + c + "'", line, i - lineStart);
     if (op === "!") throw new PySyntaxError("invalid syntax", line, i - lineStart);
-    const tok: Token = { kind: "OP", value: op, line, col, prefix: "" };
+    const tok: Token = { kind: "OP", value: op, line, col };
     if (op === "(" || op === "[" || op === "{") { depth++; openStack.push(tok); }
     if (op === ")" || op === "]" || op === "}") {
       if (depth === 0) throw new PySyntaxError(`unmatched '${op}'`, line, i - lineStart);
@@ -229,9 +229,9 @@ export function tokenize(src: string): Token[] {
     throw new PySyntaxError(`'${open?.value ?? "("}' was never closed`, open?.line ?? line, open?.col ?? 0);
   }
   const last = toks[toks.length - 1];
-  if (last && last.kind !== "NEWLINE" && last.kind !== "DEDENT") toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart, prefix: "" });
-  while (indents.length > 1) { indents.pop(); toks.push({ kind: "DEDENT", value: "", line: line + 1, col: 0, prefix: "" }); }
-  toks.push({ kind: "ENDMARKER", value: "", line: line + 1, col: 0, prefix: "" });
+  if (last && last.kind !== "NEWLINE" && last.kind !== "DEDENT") toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart });
+  while (indents.length > 1) { indents.pop(); toks.push({ kind: "DEDENT", value: "", line: line + 1, col: 0 }); }
+  toks.push({ kind: "ENDMARKER", value: "", line: line + 1, col: 0 });
   return toks;
 }
 
