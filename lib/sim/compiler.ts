@@ -477,7 +477,7 @@ function walkExpr(e: Expr, s: RawScope): void {
 }
 
 /** The constants of one code object, in first-use order, with their constKey at the same index. */
-export interface CodeConsts { values: ConstValue[]; keys: string[]; seen: Set<string> }
+export interface CodeConsts { values: ConstValue[]; keys: string[]; seen: Set<string> | null }
 
 /** The constants each code object of a unit uses, keyed by the node that owns the code. */
 export function collectConsts(body: Stmt[], scopes: Map<ScopeNode, ScopeInfo>, nodes: (Expr | string)[] | null = null): Map<ScopeNode, CodeConsts> {
@@ -496,9 +496,14 @@ interface ConstCollector {
 }
 function ccAdd(c: ConstCollector, owner: ScopeNode, v: ConstValue): string {
   let cc = c.out.get(owner);
-  if (!cc) { cc = { values: [], keys: [], seen: new Set() }; c.out.set(owner, cc); }
+  if (!cc) { cc = { values: [], keys: [], seen: null }; c.out.set(owner, cc); }
   const k = constKey(v);
-  if (!cc.seen.has(k)) { cc.seen.add(k); cc.values.push(v); cc.keys.push(k); }
+  // most code objects have a handful of constants: a linear search, and a set only past that
+  if (cc.seen ? cc.seen.has(k) : cc.keys.indexOf(k) >= 0) return k;
+  cc.values.push(v);
+  cc.keys.push(k);
+  if (cc.seen) cc.seen.add(k);
+  else if (cc.keys.length > 16) cc.seen = new Set(cc.keys);
   return k;
 }
 /** ex(e, owner) of the walk: e's constants go to the code object c.owner. */

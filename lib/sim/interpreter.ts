@@ -1697,7 +1697,12 @@ export class Interp {
 
 
 function isContainer(o: PyObj): boolean {
-  return o.tracked || o instanceof PyList || o instanceof PyDict || o instanceof PySet || o instanceof PyInstance || o instanceof PyFunction || o instanceof PyType || (o instanceof PyTuple && o.items.length > 0);
+  if (o.tracked) return true;
+  switch (o.kind) {
+    case "list": case "dict": case "set": case "instance": case "function": case "type": return true;
+    case "tuple": return (o as PyTuple).items.length > 0;
+    default: return false;
+  }
 }
 
 export function computeMro(t: PyType): PyType[] {

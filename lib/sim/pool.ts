@@ -94,7 +94,7 @@ function restore(obj: object, fields: Fields): void {
  * the KEEP sets still goes through the generic rules.
  */
 const INTERP_FAST = new Set(["out", "steps", "line", "frames", "modules", "scopes", "consts", "codes", "trace", "threadName", "gcKnownCount", "displayUnderscore", "autoGcUncertain", "gcThreshold0", "unitConsts", "replTop", "handling", "borrowedArgs", "pendingRelease", "lastWarnings"]);
-const HEAP_FAST = new Set(["live", "smallInts", "chars", "interned", "freedLog", "gen0Count", "gcEnabled", "deallocDepth", "buildingConst"]);
+const HEAP_FAST = new Set(["live", "smallInts", "smallIntsMade", "chars", "interned", "freedLog", "gen0Count", "gcEnabled", "deallocDepth", "buildingConst"]);
 /** The PyObj header every object has (id and kind never change). */
 const HEADER = new Set(["id", "kind", "rc", "tracked", "gen", "uncounted", "immortal", "interned", "freed", "cleared", "weakrefs"]);
 
@@ -113,7 +113,7 @@ class Pooled {
   private readonly nextId: number;
   /** Start-up values of the fast fields (same names as on Interp and Heap). */
   private readonly i0: Record<string, unknown>;
-  private readonly h0: { live: PyObj[]; smallInts: (PyObj | undefined)[]; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
+  private readonly h0: { live: PyObj[]; smallInts: (PyObj | undefined)[]; smallIntsMade: number; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
   private readonly interpFields: Fields;
   private readonly heapFields: Fields;
   private readonly objects: Header[] = [];
@@ -123,7 +123,7 @@ class Pooled {
     checkFast("Interp", it, INTERP_FAST);
     checkFast("Heap", h, HEAP_FAST);
     this.i0 = { ...(it as unknown as Record<string, unknown>) };
-    this.h0 = { live: [...h.live], smallInts: [...(h as unknown as { smallInts: (PyObj | undefined)[] }).smallInts], chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
+    this.h0 = { live: [...h.live], smallInts: [...(h as unknown as { smallInts: (PyObj | undefined)[] }).smallInts], smallIntsMade: h.smallIntsMade, chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
     this.interpFields = record("Interp", it, new Set([...INTERP_KEEP, ...INTERP_FAST]), INTERP_BY_SIZE);
     this.heapFields = record("Heap", h, new Set([...HEAP_KEEP, ...HEAP_FAST]), new Set());
     // start-up objects a run may change: all counted ones live in heap.live; the uncounted
@@ -170,12 +170,13 @@ class Pooled {
     it.pendingRelease = null;
     if (it.lastWarnings.length) it.lastWarnings = [];
     restore(it, this.interpFields);
-    const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
+    const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; smallIntsMade: number; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
     const h0 = this.h0;
     h.live = new Set(h0.live);
-    h.smallInts = h0.smallInts.slice();
-    if (h.chars.size !== h0.chars.length) h.chars = new Map(h0.chars); // (entries are only ever added)
-    h.interned = new Map(h0.interned);
+    // (the small-int, character and intern caches only ever gain entries)
+    if (h.smallIntsMade !== h0.smallIntsMade) { h.smallInts = h0.smallInts.slice(); h.smallIntsMade = h0.smallIntsMade; }
+    if (h.chars.size !== h0.chars.length) h.chars = new Map(h0.chars);
+    if (h.interned.size !== h0.interned.length) h.interned = new Map(h0.interned);
     if (h.freedLog.length) h.freedLog = [];
     h.gen0Count = h0.gen0Count;
     h.gcEnabled = h0.gcEnabled;
