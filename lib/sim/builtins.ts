@@ -49,7 +49,7 @@ export function installBuiltins(I: Interp): void {
   const lockT = mkType("lock", object);
 
   const None = H.None;
-  const int = (v: bigint | number) => H.int(typeof v === "number" ? BigInt(v) : v);
+  const int = (v: bigint | number) => (typeof v === "number" ? H.intOfNumber(v) : H.int(v));
   const str = (s: string) => H.str(s);
   const tuple = (items: PyObj[]) => H.tuple(items);
   const inc = <T extends PyObj>(o: T) => I.incref(o);

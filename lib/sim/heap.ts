@@ -96,6 +96,14 @@ export class Heap {
     }
     return this.add(new PyInt(v));
   }
+  /** int() of a JS number (lengths, counts): a cached small int without making a bigint first. */
+  intOfNumber(n: number): PyInt {
+    if (n >= -5 && n <= 256 && Number.isInteger(n)) {
+      const o = this.smallInts[n + 5];
+      if (o) return o;
+    }
+    return this.int(BigInt(n));
+  }
   bool(b: boolean): PyBool { return b ? this.True : this.False; }
   float(v: number): PyFloat { return this.add(new PyFloat(v)); }
   str(s: string): PyStr {

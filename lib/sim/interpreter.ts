@@ -1755,15 +1755,25 @@ export function hasSuggestion(wrong: string, candidates: Iterable<string>): bool
   }
   return false;
 }
+function lowerUnits(s: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < s.length; k++) out.push(s[k].toLowerCase());
+  return out;
+}
 function levenshtein(a: string, b: string, max: number): number {
   if (a === b) return 0;
   const MOVE = 2;
   const CASE = 1;
-  const cost = (x: string, y: string) => (x === y ? 0 : x.toLowerCase() === y.toLowerCase() ? CASE : MOVE);
+  // each code unit lowered once, not once per pair compared (suggestions run this per candidate)
+  const la = lowerUnits(a);
+  const lb = lowerUnits(b);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j * MOVE);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i * MOVE];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + MOVE, cur[j - 1] + MOVE, prev[j - 1] + cost(a[i - 1], b[j - 1]));
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : la[i - 1] === lb[j - 1] ? CASE : MOVE;
+      cur[j] = Math.min(prev[j] + MOVE, cur[j - 1] + MOVE, prev[j - 1] + cost);
+    }
     prev = cur;
   }
   void max;
