@@ -1765,18 +1765,24 @@ function levenshtein(a: string, b: string, max: number): number {
   const MOVE = 2;
   const CASE = 1;
   // each code unit lowered once, not once per pair compared (suggestions run this per candidate)
+  // callers only ask whether the distance is at most max: past it, any larger answer will do
+  // (as suggestions.c's cutoffs): each character of the length difference costs a MOVE, and a
+  // row's minimum never decreases in the rows below it
+  if (Math.abs(a.length - b.length) * MOVE > max) return max + 1;
   const la = lowerUnits(a);
   const lb = lowerUnits(b);
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j * MOVE);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i * MOVE];
+    let rowMin = cur[0];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : la[i - 1] === lb[j - 1] ? CASE : MOVE;
       cur[j] = Math.min(prev[j] + MOVE, cur[j - 1] + MOVE, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
     }
+    if (rowMin > max) return max + 1;
     prev = cur;
   }
-  void max;
   return prev[b.length];
 }
 
