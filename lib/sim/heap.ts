@@ -37,6 +37,8 @@ export class Heap {
   readonly interned = new Map<string, PyStr>();
   /** Objects freed since the last trace step. */
   freedLog: number[] = [];
+  /** Whether freedLog is kept (only a traced run reads it; otherwise it would grow with every free). */
+  logFrees = false;
   /** Net allocations of collector-tracked objects since the last collection (gen0 count). */
   gen0Count = 0;
   gcEnabled = true;
@@ -172,19 +174,20 @@ export class Heap {
   /** Deallocate in the order CPython's tp_dealloc of each type releases its references. */
   dealloc(o: PyObj): void {
     if (o.freed) return;
-    if (o instanceof PyInstance && !o.finalized && o.cls.lookup("__del__") && this.hooks) {
-      o.finalized = true;
-      o.rc = 1; // the finalizer runs with the object temporarily resurrected
-      this.hooks.finalize(o);
-      o.rc--;
-      if (o.rc > 0) return; // resurrected
+    if (o.kind === "instance" && !(o as PyInstance).finalized && (o as PyInstance).cls.lookup("__del__") && this.hooks) {
+      const i = o as PyInstance;
+      i.finalized = true;
+      i.rc = 1; // the finalizer runs with the object temporarily resurrected
+      this.hooks.finalize(i);
+      i.rc--;
+      if (i.rc > 0) return; // resurrected
     }
     if (++this.deallocDepth > 900) throw new BudgetExceeded("deallocation chain too deep");
     try {
       if (o.weakrefs) this.clearWeakrefs(o, true);
       o.freed = true;
       this.live.delete(o);
-      this.freedLog.push(o.id);
+      if (this.logFrees) this.freedLog.push(o.id);
       countFree(this, o);
       if (o.tracked) { o.tracked = false; if (this.gen0Count > 0) this.gen0Count--; }
       this.releaseChildren(o);

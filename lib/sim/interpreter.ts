@@ -115,6 +115,7 @@ export class Interp {
     this.gcThreshold0 = opts.prof.threshold[0];
     this.heap = new Heap(opts.prof, opts.maxObjects);
     this.trace = opts.trace ? [] : null;
+    this.heap.logFrees = opts.trace;
     this.heap.hooks = {
       finalize: (o) => this.runFinalizer(o),
       callback: (cb, ref) => { const r = this.callObject(cb, [ref], new Map(), false); this.heap.decref(r); },

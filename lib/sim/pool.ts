@@ -36,7 +36,7 @@ type Fields = Field[];
 /** Interpreter fields built by installBuiltins and never reassigned while a program runs. */
 const INTERP_KEEP = new Set(["heap", "prof", "opts", "globals", "typeCtors", "moduleFactories", "ops", "itemOps", "iterOps", "resetHooks", "builtinAttr"]);
 const INTERP_BY_SIZE = new Set(["builtins", "types"]);
-const HEAP_KEEP = new Set(["prof", "hooks", "maxObjects", "None", "True", "False", "Ellipsis", "emptyStr", "emptyTuple"]);
+const HEAP_KEEP = new Set(["prof", "hooks", "maxObjects", "logFrees", "None", "True", "False", "Ellipsis", "emptyStr", "emptyTuple"]);
 
 function isPlain(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -196,6 +196,7 @@ class Pooled {
     setNextId(this.nextId);
     (this.it as { opts: InterpOptions }).opts = opts;
     (this.it.heap as { maxObjects: number }).maxObjects = opts.maxObjects;
+    this.it.heap.logFrees = opts.trace;
     this.it.trace = opts.trace ? [] : null;
   }
 }
