@@ -58,28 +58,29 @@ class Parser {
       const k = this.t_().kind;
       if (k === "NEWLINE") { this.p++; continue; }
       if (k === "INDENT") throw new PySyntaxError("unexpected indent", this.t_().line, this.t_().col, "IndentationError");
-      body.push(...this.statement());
+      this.statement(body);
     }
     return { type: "Module", body };
   }
 
-  private statement(): Stmt[] {
+  /** One statement line (several simple statements when joined by ';'), appended to out. */
+  private statement(out: Stmt[]): void {
     const t = this.t_();
     if (t.kind === "NAME") {
       switch (t.value) {
-        case "if": return [this.ifStmt()];
-        case "while": return [this.whileStmt()];
-        case "for": return [this.forStmt()];
-        case "def": return [this.funcDef([])];
-        case "class": return [this.classDef([])];
-        case "try": return [this.tryStmt()];
-        case "with": return [this.withStmt()];
+        case "if": out.push(this.ifStmt()); return;
+        case "while": out.push(this.whileStmt()); return;
+        case "for": out.push(this.forStmt()); return;
+        case "def": out.push(this.funcDef([])); return;
+        case "class": out.push(this.classDef([])); return;
+        case "try": out.push(this.tryStmt()); return;
+        case "with": out.push(this.withStmt()); return;
         case "async": throw new Unsupported("async", t.line);
         case "match": if (this.peek().kind === "NAME" || this.peek().kind === "NUMBER" || (this.peek().kind === "OP" && "([{".includes(this.peek().value) && this.lineEndsWithColon())) throw new Unsupported("match statement", t.line); break;
       }
     }
-    if (t.kind === "OP" && t.value === "@") return [this.decorated()];
-    return this.simpleStmts();
+    if (t.kind === "OP" && t.value === "@") { out.push(this.decorated()); return; }
+    this.simpleStmts(out);
   }
 
   private lineEndsWithColon(): boolean {
@@ -103,7 +104,7 @@ class Parser {
 
   private block(kind: string, header: Token): Stmt[] {
     this.expectOp(":");
-    if (this.t_().kind !== "NEWLINE") return this.simpleStmts();
+    if (this.t_().kind !== "NEWLINE") { const one: Stmt[] = []; this.simpleStmts(one); return one; }
     this.p++;
     if (this.peek(0).kind !== "INDENT") {
       throw new PySyntaxError(`expected an indented block after ${kind} on line ${header.line}`, this.t_().line, this.t_().col + 1, "IndentationError");
@@ -115,7 +116,7 @@ class Parser {
       if (k === "DEDENT" || k === "ENDMARKER") break;
       if (k === "NEWLINE") { this.p++; continue; }
       if (k === "INDENT") throw new PySyntaxError("unexpected indent", this.t_().line, this.t_().col, "IndentationError");
-      body.push(...this.statement());
+      this.statement(body);
     }
     if (this.t_().kind === "DEDENT") this.p++;
     return body;
@@ -262,15 +263,15 @@ class Parser {
     return { type: "With", items, body, lineno: t.line, col_offset: t.col };
   }
 
-  private simpleStmts(): Stmt[] {
-    const out: Stmt[] = [this.simpleStmt()];
+  /** Simple statements up to the end of the line, appended to out. */
+  private simpleStmts(out: Stmt[]): void {
+    out.push(this.simpleStmt());
     while (this.eatOp(";")) {
       if (this.t_().kind === "NEWLINE") break;
       out.push(this.simpleStmt());
     }
     if (this.t_().kind !== "NEWLINE" && this.t_().kind !== "ENDMARKER") this.raise(this.t_());
     if (this.t_().kind === "NEWLINE") this.p++;
-    return out;
   }
 
   private simpleStmt(): Stmt {
