@@ -132,8 +132,9 @@ async function seed(url: string): Promise<Fixture> {
     const assessment = await prisma.assessment.create({
       data: { courseId: course.id, title: "Load bench homework", kind: "HOMEWORK", opensAt: new Date(now - 3_600_000), closesAt: new Date(now + 86_400_000), publishedAt: new Date(now - 3_600_000) },
     });
-    // A choice question (key without simulation) and an output question (simulated for every
-    // new variant: each attempt is a new seed, so the key cache rarely helps).
+    // A choice question (key without simulation) and an output question (each attempt is a new
+    // seed; its key is simulated once per distinct program, lib/attempts/keys.ts: alias-append
+    // renders 900, so early in a run most output attempts simulate and later ones hit the cache).
     const picks = [
       { slug: "what-assignment-does", answer: { kind: "choice", choice: 0 } },
       { slug: "alias-append", answer: { kind: "output", value: "[1, 2, 3]\n3" } },
