@@ -1,5 +1,5 @@
 // The route-handler wrapper: every API handler runs in the same order, so none can forget a
-// step: who is calling → zod parse of params → the caller's right to them (`access`) → zod parse
+// step: who is calling → text check and zod parse of params → the caller's right to them (`access`) → zod parse
 // of the body (malformed JSON is a 400, not a 500) → the handler → any error mapped to the JSON
 // vocabulary of ./errors.ts. Before all of it, a state-changing request authenticated by the
 // cookie must come from our own pages (CSRF), and a body is capped in size and refused when it
@@ -110,7 +110,11 @@ export function route<A extends AuthSpec, BS extends z.ZodType | undefined = und
         if (problem) throw new HttpError("forbidden", problem);
       }
       const caller = await who(options.auth, req);
-      const params = options.params ? parseOrThrow(options.params, await context.params) : undefined;
+      const raw = await context.params;
+      // A path segment is text too: "%00" decodes to a NUL that PostgreSQL would refuse with a 500.
+      const problem = textProblem(raw);
+      if (problem) throw invalid(problem);
+      const params = options.params ? parseOrThrow(options.params, raw) : undefined;
       if (options.access) await options.access({ caller, params: params as Out<PS> });
       const body = options.body ? parseOrThrow(options.body, await readJson(req, options.maxBodyBytes ?? MAX_BODY_BYTES)) : undefined;
       const result = await handler({ req, caller, body: body as Out<BS>, params: params as Out<PS> });

@@ -120,6 +120,28 @@ test.describe("with a fixture in PostgreSQL (rows are counted)", () => {
     expect(await fx.prisma.course.count(ours())).toBe(courses);
   });
 
+  test("every route with a path parameter answers NUL or SQL in it with a 4xx JSON error, never a 500, as an admin who may call them all", async () => {
+    const got: string[] = [];
+    for (const key of Object.keys(HANDLERS)) {
+      const [method, pattern] = key.split(" ");
+      if (!pattern.includes("[") || pattern.startsWith("/api/auth/")) continue;
+      for (const poison of ["%00", encodeURIComponent(SQL)]) {
+        // Each dynamic segment poisoned in turn, the others real, so every lookup is reached.
+        const segments = pattern.split("/");
+        for (let i = 0; i < segments.length; i++) {
+          if (!segments[i].startsWith("[")) continue;
+          const filled = fillPattern(pattern, fx).split("/");
+          filled[i] = poison;
+          const res = await fx.as.admin.fetch(filled.join("/"), { method, data: method === "GET" || method === "DELETE" ? undefined : Buffer.from("{}"), headers: { "content-type": "application/json", origin: fx.baseURL } });
+          const json = await res.json().catch(() => null);
+          const ok = res.status() >= 400 && res.status() < 500 && typeof json?.message === "string";
+          if (!ok) got.push(`${key} [${segments[i]}=${poison.slice(0, 6)}]: ${res.status()} ${JSON.stringify(json).slice(0, 120)}`);
+        }
+      }
+    }
+    expect(got).toEqual([]);
+  });
+
   test("every JSON route with a body refuses malformed JSON (400) and a body over its cap (413), as an admin who may call them all", async () => {
     const got: string[] = [];
     const want: string[] = [];
