@@ -1,21 +1,9 @@
 // An answer (a student's, or a key) as one short line of text for the instructor's tables: the
 // stored JSON is an edge, so anything that does not parse as a known kind is shown as its JSON.
-import { z } from "zod";
-import { answerSchemas } from "@/lib/grading/answers";
-
-const anyAnswer = z.discriminatedUnion("kind", [
-  answerSchemas.integer,
-  answerSchemas.boolean,
-  answerSchemas.output,
-  answerSchemas.freed,
-  answerSchemas.race,
-  answerSchemas.choice,
-  answerSchemas.multi,
-  answerSchemas.diagram,
-]);
+import { anyAnswerSchema } from "@/lib/grading/answers";
 
 export function answerText(raw: unknown): string {
-  const parsed = anyAnswer.safeParse(raw);
+  const parsed = anyAnswerSchema.safeParse(raw);
   if (!parsed.success) return JSON.stringify(raw) ?? "";
   const a = parsed.data;
   switch (a.kind) {

@@ -1,7 +1,7 @@
 // The shapes that cross the attempt path's edges: the submission body, route parameters, and the
 // feedback JSON read back from the database (stored by this code, but a row is still an edge).
 import { z } from "zod";
-import { answerSchemas } from "@/lib/grading/answers";
+import { anyAnswerSchema } from "@/lib/grading/answers";
 import { PYTHON_VERSIONS } from "@/lib/questions/mechanisms";
 
 const id = z.string().trim().min(1, { error: "is required" }).max(64, { error: "is too long" });
@@ -30,17 +30,6 @@ export const listAttemptsQuerySchema = z.object({
 
 export const pythonVersionSchema = z.enum(PYTHON_VERSIONS);
 
-const studentAnswerSchema = z.discriminatedUnion("kind", [
-  answerSchemas.integer,
-  answerSchemas.boolean,
-  answerSchemas.output,
-  answerSchemas.freed,
-  answerSchemas.race,
-  answerSchemas.choice,
-  answerSchemas.multi,
-  answerSchemas.diagram,
-]);
-
 export const keyMomentSchema = z.object({
   line: z.number(),
   source: z.string(),
@@ -52,7 +41,7 @@ export const keyMomentSchema = z.object({
 
 export const feedbackSchema = z.object({
   summary: z.string(),
-  expected: studentAnswerSchema,
+  expected: anyAnswerSchema,
   misconception: z.object({ id: z.string(), title: z.string(), explanation: z.string() }).optional(),
   keyMoment: keyMomentSchema.optional(),
 });

@@ -19,6 +19,18 @@ export const answerSchemas = {
   diagram: z.strictObject({ kind: z.literal("diagram"), groups: z.record(z.string(), z.string().max(40).nullable()) }),
 } satisfies Record<AnswerKind, z.ZodType>;
 
+/** Any kind of answer, by its `kind`: for stored answers and keys, read back at an edge. */
+export const anyAnswerSchema = z.discriminatedUnion("kind", [
+  answerSchemas.integer,
+  answerSchemas.boolean,
+  answerSchemas.output,
+  answerSchemas.freed,
+  answerSchemas.race,
+  answerSchemas.choice,
+  answerSchemas.multi,
+  answerSchemas.diagram,
+]);
+
 export type StudentAnswer = { [K in AnswerKind]: z.infer<(typeof answerSchemas)[K]> }[AnswerKind];
 export type AnswerOf<K extends AnswerKind> = z.infer<(typeof answerSchemas)[K]>;
 
