@@ -1,3 +1,5 @@
+import { formatDuration } from "@/lib/format/duration";
+
 // A chart with its text alternative: a heading, the chart (hidden from assistive technology), a
 // one-sentence summary, and the data as a table in a <details> for anyone who wants the numbers.
 export function ChartFigure({
@@ -63,5 +65,6 @@ export function DataTable({ caption, head, rows }: { caption: string; head: stri
 
 export const pct = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? "—" : `${(100 * x).toFixed(digits)} %`);
 export const num = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? "—" : x.toFixed(digits));
-export const seconds = (ms: number | null | undefined): string => (ms === null || ms === undefined ? "—" : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`);
+/** A time on task; sub-second times read "0.4 s" or "<0.1 s", not "0 s" (lib/format/duration.ts). */
+export const seconds = formatDuration;
 export const TENTHS = ["0–10", "10–20", "20–30", "30–40", "40–50", "50–60", "60–70", "70–80", "80–90", "90–100"];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { assessmentDetail } from "@/lib/assessments/queries";
 import { listMyAttempts } from "@/lib/attempts/list";
 import { pageUser } from "@/lib/auth/page";
+import { formatDuration } from "@/lib/format/duration";
 import { PageTitle } from "@/app/ui/page-title";
 import { forPage } from "../../page-guard";
 import { dateTime, FeedbackPanel } from "../../ui";
@@ -32,7 +33,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           <li key={t.attemptId} className="space-y-2" data-testid="result">
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
               {t.questionTitle} · {dateTime.format(new Date(t.createdAt))} UTC
-              {t.timeTakenMs !== null ? ` · ${Math.round(t.timeTakenMs / 1000)} s` : ""}
+              {t.timeTakenMs !== null ? ` · ${formatDuration(t.timeTakenMs)}` : ""}
             </p>
             <FeedbackPanel result={t} attemptNumber={t.attemptNumber} />
           </li>
