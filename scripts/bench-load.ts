@@ -39,6 +39,7 @@ import { syncBank } from "../lib/bank/sync";
 import { createPrisma } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { freePort, postgresBinDir, startScratchCluster, type ScratchCluster } from "../lib/db/scratch-cluster";
+import { HttpConnection } from "./load-client";
 
 const root = path.resolve(import.meta.dirname, "..");
 const execFileP = promisify(execFile);
@@ -204,10 +205,11 @@ function body(fixture: Fixture, n: number, student: number, key: string) {
 }
 
 /**
- * Each student submits, one request in flight, until `seconds` pass. A 503 (or a dropped
- * connection) is retried with the same key after 50 ms until acknowledged, even past the end.
+ * Each student submits, one request in flight on its own keep-alive connection
+ * (./load-client.ts), until `seconds` pass. A 503 (or a dropped connection) is retried with the
+ * same key after 50 ms until acknowledged, even past the end.
  */
-async function load(base: string, fixture: Fixture, seconds: number, midway?: () => Promise<void>): Promise<Phase> {
+async function load(base: URL, fixture: Fixture, seconds: number, midway?: () => Promise<void>): Promise<Phase> {
   const phase: Phase = { acked: new Map(), latencies: [], statuses: new Map(), errors503: 0, other: [], seconds: 0 };
   const started = performance.now();
   const endAt = started + seconds * 1000;
@@ -217,32 +219,38 @@ async function load(base: string, fixture: Fixture, seconds: number, midway?: ()
   })() : Promise.resolve();
   await Promise.all(
     fixture.students.map(async (s, i) => {
-      for (let n = 0; performance.now() < endAt; n++) {
-        const key = `bench-${randomUUID()}`;
-        const payload = body(fixture, n, i, key);
-        for (let tries = 0; ; tries++) {
-          const t = performance.now();
-          let status = 0;
-          let text = "";
-          try {
-            const r = await fetch(`${base}/api/attempts`, { method: "POST", headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json" }, body: payload });
-            status = r.status;
-            text = await r.text();
-          } catch (error) {
-            text = (error as Error).message;
+      const connection = new HttpConnection(base.hostname, Number(base.port));
+      const head = `POST /api/attempts HTTP/1.1\r\nhost: ${base.host}\r\nauthorization: Bearer ${s.token}\r\ncontent-type: application/json`;
+      try {
+        for (let n = 0; performance.now() < endAt; n++) {
+          const key = `bench-${randomUUID()}`;
+          const payload = body(fixture, n, i, key);
+          for (let tries = 0; ; tries++) {
+            const t = performance.now();
+            let status = 0;
+            let reply: Buffer | undefined;
+            let failure = "";
+            try {
+              ({ status, body: reply } = await connection.request(head, payload));
+            } catch (error) {
+              failure = (error as Error).message;
+            }
+            const ms = performance.now() - t;
+            phase.statuses.set(status, (phase.statuses.get(status) ?? 0) + 1);
+            if (status === 200) {
+              phase.acked.set(key, s.id);
+              if (tries === 0) phase.latencies.push(ms);
+              break;
+            }
+            const text = reply ? reply.toString("utf8", 0, Math.min(reply.length, 800)) : failure;
+            if (status === 503) phase.errors503++;
+            else if (status !== 0) phase.other.push(`${status} ${text.slice(0, 200)}`);
+            if (tries > 600) throw new Error(`student ${i}: never acknowledged after ${tries} tries: ${status} ${text.slice(0, 200)}`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
           }
-          const ms = performance.now() - t;
-          phase.statuses.set(status, (phase.statuses.get(status) ?? 0) + 1);
-          if (status === 200) {
-            phase.acked.set(key, s.id);
-            if (tries === 0) phase.latencies.push(ms);
-            break;
-          }
-          if (status === 503) phase.errors503++;
-          else if (status !== 0) phase.other.push(`${status} ${text.slice(0, 200)}`);
-          if (tries > 600) throw new Error(`student ${i}: never acknowledged after ${tries} tries: ${status} ${text.slice(0, 200)}`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
         }
+      } finally {
+        connection.close();
       }
     }),
   );
@@ -441,14 +449,14 @@ try {
   log(`production server on ${base} (database pool ${args.pool ?? "default (10)"} per process)`);
 
   // Warm-up: JIT, the grading workers, the connection pool; not counted.
-  await load(base, { ...fixture, students: fixture.students.slice(0, Math.min(8, fixture.students.length)) }, 2);
+  await load(new URL(base), { ...fixture, students: fixture.students.slice(0, Math.min(8, fixture.students.length)) }, 2);
 
   // Where the CPU goes on this machine: the bench's own clients share it with the server and
   // PostgreSQL (and, on a shared machine, with everyone else: the load average tells).
   const cpuBefore = process.cpuUsage();
   const serverBefore = treeCpuSeconds(server.pid);
   const postgresBefore = treeCpuSeconds(postmasterPid(cluster));
-  const steady = await load(base, fixture, args.duration);
+  const steady = await load(new URL(base), fixture, args.duration);
   const cpu = process.cpuUsage(cpuBefore);
   const serverCpu = treeCpuSeconds(server.pid) - serverBefore;
   const postgresCpu = treeCpuSeconds(postmasterPid(cluster)) - postgresBefore;
@@ -467,7 +475,7 @@ try {
     const health = pollHealth(base);
     let restartAt = 0;
     let restartedAt = 0;
-    const phase = await load(base, fixture, args.duration, async () => {
+    const phase = await load(new URL(base), fixture, args.duration, async () => {
       log("pg_ctl restart -m fast");
       restartAt = performance.now();
       await cluster?.restart();
