@@ -31,8 +31,8 @@ export class Heap {
   readonly emptyTuple: PyTuple;
   /** -5..256 at index v + 5, filled on first use (an array: a Map keyed by bigint hashed every lookup). */
   private readonly smallInts: (PyInt | undefined)[] = new Array<PyInt | undefined>(262).fill(undefined);
-  /** How many small ints were made (the pool puts the cache back only when a run made some). */
-  smallIntsMade = 0;
+  /** The indexes of smallInts filled so far, in order (the pool empties those a run filled). */
+  smallIntsMade: number[] = [];
   private readonly chars = new Map<string, PyStr>();
   readonly interned = new Map<string, PyStr>();
   /** Objects freed since the last trace step. */
@@ -93,7 +93,7 @@ export class Heap {
     if (v >= -5n && v <= 256n) {
       const i = Number(v) + 5;
       let o = this.smallInts[i];
-      if (!o) { o = this.immortalize(new PyInt(v)); this.smallInts[i] = o; this.smallIntsMade++; }
+      if (!o) { o = this.immortalize(new PyInt(v)); this.smallInts[i] = o; this.smallIntsMade.push(i); }
       return o;
     }
     return this.add(new PyInt(v));

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { run, type RunOptions, type RunResult } from "./index";
-import { pooledInterp, setPooling } from "./pool";
+import { dropPooled, pooledInterp, setPooling } from "./pool";
 import { VERSIONS } from "./versions";
 import type { Interp } from "./interpreter";
 import { listPrograms } from "../../test/sim/expectation";
@@ -53,6 +53,13 @@ describe("pooled interpreter", () => {
     const first = run(src, { python: "3.12" });
     expect(first.stdout).toBe("Thread-1 (f)\n(700, 10, 10)\n");
     expect(run(src, { python: "3.12" })).toEqual(first);
+  });
+
+  it("puts back a start-up global the first run on a new pooled interpreter rebinds", () => {
+    // the first run writes into the very dict entries the pool recorded at start-up
+    dropPooled();
+    expect(run("__name__ = 'x'\nprint(__name__)\n", { python: "3.12" }).stdout).toBe("x\n");
+    expect(run("print(__name__)\n", { python: "3.12" }).stdout).toBe("__main__\n");
   });
 
   it("is whole again after a run stopped midway (step or object budget, deep recursion, refusal, uncaught exception)", () => {

@@ -47,7 +47,8 @@ function record(owner: string, obj: object, keep: Set<string>, bySize: Set<strin
   for (const key of Object.keys(obj)) {
     const v = (obj as Record<string, unknown>)[key];
     if (keep.has(key) || typeof v === "function") continue; // kept as it is: nothing to do per run
-    else if (v instanceof Map) out.push({ key, how: bySize.has(key) ? How.MapBySize : How.Map, value: [...v] });
+    // (plain-object values, such as dict entries, are copied: a run writes into them in place)
+    else if (v instanceof Map) out.push({ key, how: bySize.has(key) ? How.MapBySize : How.Map, value: [...v].map(([k, x]) => [k, isPlain(x) ? { ...x } : x]) });
     else if (v instanceof Set) out.push({ key, how: How.Set, value: [...v] });
     else if (Array.isArray(v)) out.push({ key, how: How.Array, value: v.slice() });
     else if (v === null || v === undefined || typeof v !== "object" || v instanceof PyObj) out.push({ key, how: How.Value, value: v });
@@ -65,6 +66,7 @@ function restore(obj: object, fields: Fields): void {
       case How.Value: if (o[f.key] !== f.value) o[f.key] = f.value; break;
       case How.Map: {
         const es = f.value as [unknown, unknown][];
+        if (sameMap(o[f.key] as Map<unknown, unknown>, es)) break; // most runs leave it as it was
         const m = new Map();
         for (let j = 0; j < es.length; j++) { const v = es[j][1]; m.set(es[j][0], isPlain(v) ? { ...v } : v); }
         o[f.key] = m;
@@ -76,7 +78,11 @@ function restore(obj: object, fields: Fields): void {
         if (m.size !== es.length) { m.clear(); for (const [k, v] of es) m.set(k, v); }
         break;
       }
-      case How.Set: o[f.key] = new Set(f.value as unknown[]); break;
+      case How.Set: {
+        const a = f.value as unknown[];
+        if (!(a.length === 0 && (o[f.key] as Set<unknown>).size === 0)) o[f.key] = new Set(a); // (still empty: nothing to put back)
+        break;
+      }
       case How.Array: {
         const a = f.value as unknown[];
         const cur = o[f.key];
@@ -85,6 +91,20 @@ function restore(obj: object, fields: Fields): void {
       }
     }
   }
+}
+
+/** The map holds exactly the recorded entries (plain values field by field, others by identity). */
+function sameMap(m: Map<unknown, unknown>, es: [unknown, unknown][]): boolean {
+  if (m.size !== es.length) return false;
+  for (let j = 0; j < es.length; j++) {
+    const want = es[j][1];
+    const got = m.get(es[j][0]);
+    if (got === want) continue;
+    if (!isPlain(want) || !isPlain(got)) return false;
+    for (const k in want) if (got[k] !== want[k]) return false;
+    for (const k in got) if (!(k in want)) return false;
+  }
+  return true;
 }
 
 /**
@@ -101,9 +121,22 @@ const HEADER = new Set(["id", "kind", "rc", "tracked", "gen", "uncounted", "immo
 function checkFast(owner: string, obj: object, names: Set<string>): void {
   for (const key of names) {
     const v = (obj as Record<string, unknown>)[key];
-    const ok = v === null || v === undefined || typeof v !== "object" || ((v instanceof Map || v instanceof Set || Array.isArray(v)) && (Array.isArray(v) ? v.length : v.size) === 0) || key === "live" || key === "smallInts" || key === "chars" || key === "interned";
+    const ok = v === null || v === undefined || typeof v !== "object" || ((v instanceof Map || v instanceof Set || Array.isArray(v)) && (Array.isArray(v) ? v.length : v.size) === 0) || key === "live" || key === "smallInts" || key === "smallIntsMade" || key === "chars" || key === "interned";
     if (!ok || !(key in obj)) throw new Error(`pool: ${owner}.${key} is not an empty or primitive start-up field; update INTERP_FAST/HEAP_FAST in lib/sim/pool.ts`);
   }
+}
+
+/** Deletes the entries after the first n (a Map iterates in insertion order). */
+function dropAfter(m: Map<string, PyObj>, n: number): void {
+  let i = 0;
+  for (const k of m.keys()) if (i++ >= n) m.delete(k);
+}
+
+/** The set holds exactly these objects (a run that freed what it made leaves start-up's few). */
+function sameMembers(s: Set<PyObj>, xs: PyObj[]): boolean {
+  if (s.size !== xs.length) return false;
+  for (let i = 0; i < xs.length; i++) if (!s.has(xs[i])) return false;
+  return true;
 }
 
 interface Header { o: PyObj; rc: number; tracked: boolean; gen: number; uncounted: boolean; immortal: boolean; interned: boolean; freed: boolean; cleared: boolean; rest: Fields }
@@ -113,7 +146,7 @@ class Pooled {
   private readonly nextId: number;
   /** Start-up values of the fast fields (same names as on Interp and Heap). */
   private readonly i0: Record<string, unknown>;
-  private readonly h0: { live: PyObj[]; smallInts: (PyObj | undefined)[]; smallIntsMade: number; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
+  private readonly h0: { live: PyObj[]; smallIntsMade: number; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
   private readonly interpFields: Fields;
   private readonly heapFields: Fields;
   private readonly objects: Header[] = [];
@@ -123,7 +156,7 @@ class Pooled {
     checkFast("Interp", it, INTERP_FAST);
     checkFast("Heap", h, HEAP_FAST);
     this.i0 = { ...(it as unknown as Record<string, unknown>) };
-    this.h0 = { live: [...h.live], smallInts: [...(h as unknown as { smallInts: (PyObj | undefined)[] }).smallInts], smallIntsMade: h.smallIntsMade, chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
+    this.h0 = { live: [...h.live], smallIntsMade: h.smallIntsMade.length, chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
     this.interpFields = record("Interp", it, new Set([...INTERP_KEEP, ...INTERP_FAST]), INTERP_BY_SIZE);
     this.heapFields = record("Heap", h, new Set([...HEAP_KEEP, ...HEAP_FAST]), new Set());
     // start-up objects a run may change: all counted ones live in heap.live; the uncounted
@@ -170,13 +203,19 @@ class Pooled {
     it.pendingRelease = null;
     if (it.lastWarnings.length) it.lastWarnings = [];
     restore(it, this.interpFields);
-    const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; smallIntsMade: number; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
+    const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; smallIntsMade: number[]; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
     const h0 = this.h0;
-    h.live = new Set(h0.live);
-    // (the small-int, character and intern caches only ever gain entries)
-    if (h.smallIntsMade !== h0.smallIntsMade) { h.smallInts = h0.smallInts.slice(); h.smallIntsMade = h0.smallIntsMade; }
-    if (h.chars.size !== h0.chars.length) h.chars = new Map(h0.chars);
-    if (h.interned.size !== h0.interned.length) h.interned = new Map(h0.interned);
+    if (!sameMembers(h.live, h0.live)) h.live = new Set(h0.live);
+    // The small-int, character and intern caches only ever gain entries, appended after
+    // start-up's: only what the run added is taken out (an emptied slot or a deleted Map entry
+    // holds nothing, so no young object stays reachable from these old-generation tables).
+    const made = h.smallIntsMade;
+    if (made.length !== h0.smallIntsMade) {
+      for (let i = h0.smallIntsMade; i < made.length; i++) h.smallInts[made[i]] = undefined;
+      made.length = h0.smallIntsMade;
+    }
+    if (h.chars.size !== h0.chars.length) dropAfter(h.chars, h0.chars.length);
+    if (h.interned.size !== h0.interned.length) dropAfter(h.interned, h0.interned.length);
     if (h.freedLog.length) h.freedLog = [];
     h.gen0Count = h0.gen0Count;
     h.gcEnabled = h0.gcEnabled;
@@ -186,7 +225,17 @@ class Pooled {
     for (let i = 0; i < this.objects.length; i++) {
       const x = this.objects[i];
       const o = x.o;
-      o.rc = x.rc; o.tracked = x.tracked; o.gen = x.gen; o.uncounted = x.uncounted; o.immortal = x.immortal; o.interned = x.interned; o.freed = x.freed; o.cleared = x.cleared; o.weakrefs = null;
+      // compared before written: these objects have many classes, and a store to a field of
+      // many shapes costs more than a load (most runs change at most a count or two)
+      if (o.rc !== x.rc) o.rc = x.rc;
+      if (o.tracked !== x.tracked) o.tracked = x.tracked;
+      if (o.gen !== x.gen) o.gen = x.gen;
+      if (o.uncounted !== x.uncounted) o.uncounted = x.uncounted;
+      if (o.immortal !== x.immortal) o.immortal = x.immortal;
+      if (o.interned !== x.interned) o.interned = x.interned;
+      if (o.freed !== x.freed) o.freed = x.freed;
+      if (o.cleared !== x.cleared) o.cleared = x.cleared;
+      if (o.weakrefs !== null) o.weakrefs = null;
       if (x.rest.length) restore(o, x.rest);
     }
     for (let i = 0; i < it.resetHooks.length; i++) it.resetHooks[i]();
@@ -288,6 +337,9 @@ export function releaseInterp(it: Interp): void {
     pool.delete(it.prof.version); // could not be put back: the next run builds a new one
   }
 }
+
+/** Tests: forget the pooled interpreters (the next run of each version builds one). */
+export function dropPooled(): void { pool.clear(); }
 
 /** Tests: the pooled interpreter of a version, if one was built. */
 export function pooledInterp(v: PythonVersion): Interp | undefined {
