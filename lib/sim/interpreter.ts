@@ -1707,7 +1707,8 @@ function isContainer(o: PyObj): boolean {
 }
 
 export function computeMro(t: PyType): PyType[] {
-  // C3 linearization
+  // C3 linearization (of one base: the class, then that base's own MRO, the common case)
+  if (t.bases.length === 1) return [t, ...t.bases[0].mro];
   const seqs: PyType[][] = [...t.bases.map((b) => [...b.mro]), [...t.bases]];
   const out: PyType[] = [t];
   for (;;) {
