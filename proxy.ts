@@ -5,8 +5,11 @@
 // 3. an optimistic first gate: a request for a signed-in page that carries no session cookie at
 //    all is redirected to sign-in with a real 307, before any rendering. It only looks at the
 //    cookie's presence; the real checks are the server-side guards in every page, route handler
-//    and action (lib/auth), which this never replaces.
+//    and action (lib/auth), which this never replaces;
+// 4. the 404 page for a path that does not percent-decode to text ("%ED%A0%80", "%FF"): Next's
+//    own decoding of a dynamic segment throws on it and answers a bare 500 before any page runs.
 import { type NextRequest, NextResponse } from "next/server";
+import { decodablePath } from "@/lib/pages/path";
 import { contentSecurityPolicy, nonce } from "@/lib/security/csp";
 
 // Pages that need an account. APIs are not listed: they answer 401 JSON themselves, and may
@@ -22,6 +25,9 @@ export function isProtected(pathname: string): boolean {
 // Next refuses a server action's body over its 1 MB limit with a 500; answer it here, as the
 // client error it is, before anything is read. (Browsers always send Content-Length for forms.)
 export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+// A path no route matches: rendering it gives the not-found page and its 404 status.
+const NOT_FOUND_PATH = "/_heapwise/not-found";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -40,7 +46,10 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce(), process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  // No route has a segment that is not text, so the app's not-found page answers (with its 404).
+  const response = decodablePath(pathname)
+    ? NextResponse.next({ request: { headers } })
+    : NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
 }

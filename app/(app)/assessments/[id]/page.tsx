@@ -6,11 +6,12 @@ import { card, PageTitle } from "@/app/ui/page-title";
 import { forPage } from "../page-guard";
 import { Countdown, FinishQuizForm, StartQuizForm } from "../quiz-controls";
 import { dateTime, Inline } from "../ui";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const path = `/assessments/${id}`;
   const caller = await pageUser(path);
   const a = await forPage(path, () => assessmentDetail(caller, id));

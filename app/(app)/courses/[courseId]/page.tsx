@@ -4,6 +4,7 @@ import { pageCourseRole } from "@/lib/auth/page";
 import { courseOverview } from "@/lib/courses/service";
 import { card, PageTitle } from "@/app/ui/page-title";
 import { JoinCodeToggle } from "../forms";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Course" };
 
@@ -16,7 +17,7 @@ export default async function CoursePage({
   params: Promise<{ courseId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const flags = await searchParams;
   const { course, courseRole } = await pageCourseRole(courseId, ["STUDENT", "TA", "INSTRUCTOR"], `/courses/${courseId}`);
   const overview = await courseOverview(course.id);

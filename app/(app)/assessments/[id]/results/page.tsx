@@ -7,11 +7,12 @@ import { formatDuration } from "@/lib/format/duration";
 import { PageTitle } from "@/app/ui/page-title";
 import { forPage } from "../../page-guard";
 import { dateTime, FeedbackPanel } from "../../ui";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Results" };
 
 export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const path = `/assessments/${id}/results`;
   const caller = await pageUser(path);
   const a = await forPage(path, () => assessmentDetail(caller, id));

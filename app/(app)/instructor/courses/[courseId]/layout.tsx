@@ -5,9 +5,10 @@
 import { pageCourseRole } from "@/lib/auth/page";
 import { ROLES_FOR } from "@/lib/auth/course-roles";
 import { CourseTabs } from "./course-tabs";
+import { pageParams } from "@/lib/pages/params";
 
 export default async function CourseStaffLayout({ children, params }: { children: React.ReactNode; params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}`);
   return (
     <div>

@@ -5,11 +5,12 @@ import { pageCourseRole } from "@/lib/auth/page";
 import { staffOverview } from "@/lib/courses/service";
 import { card } from "@/app/ui/page-title";
 import { JoinCodeControls } from "./roster/join-code-controls";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Course overview" };
 
 export default async function CourseOverviewPage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}`);
   const overview = await staffOverview(course.id);
   const base = `/instructor/courses/${course.id}`;

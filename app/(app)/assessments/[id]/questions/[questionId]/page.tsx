@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { assessmentDetail } from "@/lib/assessments/queries";
 import { lastAttempt } from "@/lib/attempts/list";
 import { getVariant } from "@/lib/attempts/variants";
@@ -11,14 +11,18 @@ import { AnswerForm } from "../../../answer-form";
 import { forPage } from "../../../page-guard";
 import { Countdown } from "../../../quiz-controls";
 import { CodeView, FeedbackPanel, Inline, Prose } from "../../../ui";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Question" };
 
 export default async function QuestionPage({ params }: { params: Promise<{ id: string; questionId: string }> }) {
-  const { id, questionId } = await params;
+  const { id, questionId } = await pageParams(params);
   const path = `/assessments/${id}/questions/${questionId}`;
   const caller = await pageUser(path);
   const a = await forPage(path, () => assessmentDetail(caller, id));
+  // Not one of this student's questions: for the page, nothing lives here (the attempt API keeps
+  // its 403, "not part of your assessment", for a program that sent the id).
+  if (!a.slots.some((s) => s.questionId === questionId)) notFound();
   const dto = await forPage(path, () =>
     getVariant(caller, id, questionId).catch((error: unknown) => {
       // A quiz not started yet: its page has the Start button.

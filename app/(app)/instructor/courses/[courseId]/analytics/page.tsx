@@ -13,6 +13,7 @@ import { card } from "@/app/ui/page-title";
 import { analyticsPath, courseReader, orPage } from "./_components/guard";
 import { AnalyticsHeader, ButtonLink, Section } from "./_components/header";
 import { MasteryCellView } from "./_components/mastery-cell";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Course analytics" };
 
@@ -26,7 +27,7 @@ export default async function CourseAnalyticsPage({
   params: Promise<{ courseId: string }>;
   searchParams: Promise<{ students?: string | string[] }>;
 }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const showAll = (await searchParams).students === "all";
   const here = analyticsPath(courseId);
   const { caller, course } = await courseReader(courseId, here);

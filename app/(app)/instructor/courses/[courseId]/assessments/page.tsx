@@ -5,6 +5,7 @@ import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
 import { card } from "@/app/ui/page-title";
 import { utcDateTime } from "./format";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessments" };
 
@@ -15,7 +16,7 @@ export default async function CourseAssessmentsPage({
   params: Promise<{ courseId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const deleted = (await searchParams).deleted === "1";
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}/assessments`);
   const rows = await listCourseAssessments(course.id);

@@ -6,11 +6,12 @@ import { PageTitle, card } from "@/app/ui/page-title";
 import { listQuestions, type QuestionRow } from "@/lib/authoring/server";
 import { ArchiveButton, CopyButton } from "./row-actions";
 import { pageQuestionsAccess, QuestionsNav, questionsPath } from "./shared";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Questions" };
 
 export default async function QuestionsPage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const access = await pageQuestionsAccess(courseId, questionsPath(courseId));
   const { course, bank } = await listQuestions(access.caller, courseId);
   const canEdit = access.courseRole === "INSTRUCTOR";

@@ -6,6 +6,7 @@ import { listRoster } from "@/lib/courses/roster";
 import { rosterQuerySchema } from "@/lib/courses/schema";
 import { card } from "@/app/ui/page-title";
 import { AddMemberForm, MemberControls } from "./forms";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Roster" };
 
@@ -20,7 +21,7 @@ export default async function RosterPage({
   params: Promise<{ courseId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}/roster`);
   const flags = await searchParams;
   const query = rosterQuerySchema.parse(flags);

@@ -10,6 +10,7 @@ import { card } from "@/app/ui/page-title";
 import { AssessmentBuilder } from "../builder";
 import { DeleteDraft } from "../delete-draft";
 import { PublishControls } from "../publish-controls";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -29,7 +30,7 @@ export default async function EditAssessmentPage({
   params: Promise<{ courseId: string; assessmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseId, assessmentId } = await params;
+  const { courseId, assessmentId } = await pageParams(params);
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}/assessments/${assessmentId}`);
   const [a, templates] = await Promise.all([load(course.id, assessmentId), templateChoices(course.id)]);
   const editor = canEdit(courseRole);

@@ -6,11 +6,12 @@ import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
 import { card } from "@/app/ui/page-title";
 import { AssessmentBuilder } from "../builder";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "New assessment" };
 
 export default async function NewAssessmentPage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const { course, courseRole } = await pageCourseRole(courseId, ROLES_FOR.view, `/instructor/courses/${courseId}/assessments/new`);
   if (!canEdit(courseRole)) forbidden();
   const templates = await templateChoices(course.id);

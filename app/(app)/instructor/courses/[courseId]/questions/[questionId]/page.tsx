@@ -13,11 +13,12 @@ import { HttpError } from "@/lib/http/errors";
 import { QuestionEditor } from "../editor";
 import { CopyButton } from "../row-actions";
 import { misconceptionChoices, pageQuestionsAccess, QuestionsNav, questionsPath } from "../shared";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Question" };
 
 export default async function QuestionPage({ params, searchParams }: { params: Promise<{ courseId: string; questionId: string }>; searchParams: Promise<{ created?: string }> }) {
-  const { courseId, questionId } = await params;
+  const { courseId, questionId } = await pageParams(params);
   const { created } = await searchParams;
   const access = await pageQuestionsAccess(courseId, `${questionsPath(courseId)}/${questionId}`);
   const q = await getQuestion(access.caller, courseId, questionId).catch((error: unknown) => {

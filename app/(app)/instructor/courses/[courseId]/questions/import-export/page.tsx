@@ -5,11 +5,12 @@ import { PageTitle, card } from "@/app/ui/page-title";
 import { exportCourse } from "@/lib/authoring/server";
 import { pageQuestionsAccess, QuestionsNav, questionsPath } from "../shared";
 import { ImportForm } from "./import-form";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Import and export questions" };
 
 export default async function ImportExportPage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const access = await pageQuestionsAccess(courseId, `${questionsPath(courseId)}/import-export`);
   const files = await exportCourse(access.caller, courseId);
   const api = `/api/courses/${courseId}/questions`;

@@ -3,11 +3,12 @@ import { PageTitle } from "@/app/ui/page-title";
 import { EMPTY_DRAFT } from "@/lib/authoring/draft";
 import { QuestionEditor } from "../editor";
 import { misconceptionChoices, pageQuestionsAccess, QuestionsNav, questionsPath } from "../shared";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "New question" };
 
 export default async function NewQuestionPage({ params }: { params: Promise<{ courseId: string }> }) {
-  const { courseId } = await params;
+  const { courseId } = await pageParams(params);
   const access = await pageQuestionsAccess(courseId, `${questionsPath(courseId)}/new`);
   return (
     <div>

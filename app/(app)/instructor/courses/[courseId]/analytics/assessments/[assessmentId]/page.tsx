@@ -15,6 +15,7 @@ import { card } from "@/app/ui/page-title";
 import { Inline } from "@/app/(app)/assessments/ui";
 import { analyticsPath, courseReader, orPage } from "../../_components/guard";
 import { AnalyticsHeader, ButtonLink, Section } from "../../_components/header";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessment analytics" };
 
@@ -36,7 +37,7 @@ export default async function AssessmentAnalyticsPage({
   params: Promise<{ courseId: string; assessmentId: string }>;
   searchParams: Promise<{ version?: string | string[] }>;
 }) {
-  const { courseId, assessmentId } = await params;
+  const { courseId, assessmentId } = await pageParams(params);
   const view = viewSchema.parse((await searchParams).version ?? "all");
   const here = analyticsPath(courseId, `/assessments/${assessmentId}`);
   const { caller, course } = await courseReader(courseId, here);

@@ -13,6 +13,7 @@ import { Inline } from "@/app/(app)/assessments/ui";
 import { analyticsPath, courseReader, orPage } from "../../_components/guard";
 import { AnalyticsHeader, Section } from "../../_components/header";
 import { KeyMomentView } from "../../_components/key-moment";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Student drill-down" };
 
@@ -25,7 +26,7 @@ export default async function StudentDrillDownPage({
   params: Promise<{ courseId: string; userId: string }>;
   searchParams: Promise<{ attempt?: string | string[] }>;
 }) {
-  const { courseId, userId } = await params;
+  const { courseId, userId } = await pageParams(params);
   const chosen = attemptParam.parse((await searchParams).attempt);
   const here = analyticsPath(courseId, `/students/${userId}`);
   const { caller, course } = await courseReader(courseId, here);

@@ -15,6 +15,7 @@ import { Inline } from "@/app/(app)/assessments/ui";
 import { analyticsPath, courseReader, orPage } from "../../../_components/guard";
 import { AnalyticsHeader, Section } from "../../../_components/header";
 import { ApplyRegradeForm } from "./apply-form";
+import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Regrade" };
 
@@ -34,7 +35,7 @@ export default async function RegradePage({
   params: Promise<{ courseId: string; assessmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { courseId, assessmentId } = await params;
+  const { courseId, assessmentId } = await pageParams(params);
   const query = querySchema.parse(await searchParams);
   const base = analyticsPath(courseId, `/assessments/${assessmentId}`);
   const here = `${base}/regrade`;
