@@ -1,63 +1,127 @@
-// Recursive-descent parser for the Python subset, one function per grammar rule of CPython's
-// grammar (simplified: no PEG backtracking, one token of lookahead). All syntax errors go through
-// `raise(tok, msg)`, which carries CPython's line and column. Constructs we recognise but do not
-// model (async, yield, match, walrus, decorators with arguments we cannot run...) raise Unsupported.
+// Recursive-descent parser for the Python subset, one method per grammar rule of CPython's
+// grammar (simplified: no PEG backtracking, one token of lookahead). It extends the scanner, as
+// Acorn's parser does: the current token is a few fields of the same object, read on demand, so no
+// token list or token objects exist. All syntax errors carry CPython's line and column. Constructs
+// we recognise but do not model (async, yield, match, walrus...) raise Unsupported.
 
-import type { Arguments, CmpOp, Comprehension, ConstValue, ExceptHandler, Expr, Keyword, Module, Operator, Pos, Stmt, WithItem } from "./ast";
-import { PySyntaxError, Unsupported, decodeEscapes, tokenize, type Token } from "./tokenizer";
+import type { Arguments, CmpOp, Comprehension, ConstValue, ExceptHandler, Expr, Keyword, Module, Operator, Stmt, WithItem } from "./ast";
+import { DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, PySyntaxError, STRING, Scanner, Unsupported, decodeEscapes } from "./tokenizer";
 
 const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]);
 
-// Binary operators from loosest to tightest (bitOr ... term): token -> precedence level and operator.
-const BIN_LEVELS: Record<string, Operator>[] = [
-  { "|": "BitOr" }, { "^": "BitXor" }, { "&": "BitAnd" }, { "<<": "LShift", ">>": "RShift" }, { "+": "Add", "-": "Sub" },
-  { "*": "Mult", "/": "Div", "//": "FloorDiv", "%": "Mod", "@": "MatMult" },
-];
-const BIN_OPS = new Map<string, { level: number; op: Operator }>(BIN_LEVELS.flatMap((t, level) => Object.entries(t).map(([tok, op]) => [tok, { level, op }] as const)));
-
-const AUG: Record<string, Operator> = { "+=": "Add", "-=": "Sub", "*=": "Mult", "/=": "Div", "//=": "FloorDiv", "%=": "Mod", "**=": "Pow", "<<=": "LShift", ">>=": "RShift", "|=": "BitOr", "^=": "BitXor", "&=": "BitAnd", "@=": "MatMult" };
-
-export function parse(src: string): Module {
-  return new Parser(tokenize(src)).parseModule();
+/** Precedence level of a binary operator token, loosest (bitOr, 0) to tightest (term, 5); -1 if none. */
+function binLevel(v: string): number {
+  switch (v) {
+    case "|": return 0;
+    case "^": return 1;
+    case "&": return 2;
+    case "<<": case ">>": return 3;
+    case "+": case "-": return 4;
+    case "*": case "/": case "//": case "%": case "@": return 5;
+    default: return -1;
+  }
+}
+function binOp(v: string): Operator {
+  switch (v) {
+    case "|": return "BitOr";
+    case "^": return "BitXor";
+    case "&": return "BitAnd";
+    case "<<": return "LShift";
+    case ">>": return "RShift";
+    case "+": return "Add";
+    case "-": return "Sub";
+    case "*": return "Mult";
+    case "/": return "Div";
+    case "//": return "FloorDiv";
+    case "%": return "Mod";
+    default: return "MatMult";
+  }
+}
+/** The operator of an augmented assignment token, or null. */
+function augOp(v: string): Operator | null {
+  switch (v) {
+    case "+=": return "Add";
+    case "-=": return "Sub";
+    case "*=": return "Mult";
+    case "/=": return "Div";
+    case "//=": return "FloorDiv";
+    case "%=": return "Mod";
+    case "**=": return "Pow";
+    case "<<=": return "LShift";
+    case ">>=": return "RShift";
+    case "|=": return "BitOr";
+    case "^=": return "BitXor";
+    case "&=": return "BitAnd";
+    case "@=": return "MatMult";
+    default: return null;
+  }
+}
+function cmpOp(v: string): CmpOp | null {
+  switch (v) {
+    case "==": return "Eq";
+    case "!=": return "NotEq";
+    case "<": return "Lt";
+    case "<=": return "LtE";
+    case ">": return "Gt";
+    case ">=": return "GtE";
+    default: return null;
+  }
 }
 
-class Parser {
-  private p = 0;
-  constructor(private readonly toks: Token[]) {}
+export function parse(src: string): Module {
+  const p = new Parser(src);
+  try {
+    return p.parseModule();
+  } catch (e) {
+    p.drain(); // a lexical error further on is reported before this one, as CPython's tokenizer would
+    throw e;
+  }
+}
 
-  private t_(): Token { return this.toks[this.p]; }
-  private peek(k = 1): Token { return this.toks[Math.min(this.p + k, this.toks.length - 1)]; }
-  private next(): Token { return this.toks[this.p++]; }
-  private raise(t: Token, msg = "invalid syntax"): never {
-    throw new PySyntaxError(msg, t.line, t.col + 1);
+class Parser extends Scanner {
+  constructor(src: string) {
+    super(src);
+    this.next();
   }
-  private isOp(v: string): boolean { return this.t_().kind === "OP" && this.t_().value === v; }
-  private isKw(v: string): boolean { return this.t_().kind === "NAME" && this.t_().value === v; }
-  private eatOp(v: string): boolean { if (this.isOp(v)) { this.p++; return true; } return false; }
-  private eatKw(v: string): boolean { if (this.isKw(v)) { this.p++; return true; } return false; }
-  private expectOp(v: string, msg?: string): Token {
-    if (v === ":" && this.isOp("=")) this.raise(this.t_(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    if (!this.isOp(v)) this.raise(this.t_(), msg ?? (v === ":" ? "expected ':'" : "invalid syntax"));
-    return this.next();
+
+  private raise(msg = "invalid syntax"): never {
+    throw new PySyntaxError(msg, this.tline, this.tcol + 1);
   }
-  private expectKw(v: string): Token {
-    if (!this.isKw(v)) this.raise(this.t_());
-    return this.next();
+  /** A syntax error at a token seen earlier (0-based col, as tokens carry it). */
+  private raiseAt(line: number, col: number, msg: string): never {
+    throw new PySyntaxError(msg, line, col + 1);
+  }
+  private isOp(v: string): boolean { return this.type === OP && this.value === v; }
+  private isKw(v: string): boolean { return this.type === NAME && this.value === v; }
+  private eatOp(v: string): boolean { if (this.type === OP && this.value === v) { this.next(); return true; } return false; }
+  private eatKw(v: string): boolean { if (this.type === NAME && this.value === v) { this.next(); return true; } return false; }
+  private expectOp(v: string, msg?: string): void {
+    if (v === ":" && this.isOp("=")) this.raise("invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    if (!this.isOp(v)) this.raise(msg ?? (v === ":" ? "expected ':'" : "invalid syntax"));
+    this.next();
+  }
+  private expectKw(v: string): void {
+    if (!this.isKw(v)) this.raise();
+    this.next();
   }
   private name(): string {
-    const t = this.t_();
-    if (t.kind !== "NAME" || KEYWORDS.has(t.value)) this.raise(t);
-    this.p++;
-    return t.value;
+    const v = this.value;
+    if (this.type !== NAME || KEYWORDS.has(v)) this.raise();
+    this.next();
+    return v;
   }
-  private pos(t: Token): Pos { return { lineno: t.line, col_offset: t.col }; }
+  /** Whether the token after the current one is the operator v. */
+  private aheadIsOp(v: string): boolean {
+    this.peek();
+    return this.aType === OP && this.aValue === v;
+  }
 
   parseModule(): Module {
     const body: Stmt[] = [];
-    while (this.t_().kind !== "ENDMARKER") {
-      const k = this.t_().kind;
-      if (k === "NEWLINE") { this.p++; continue; }
-      if (k === "INDENT") throw new PySyntaxError("unexpected indent", this.t_().line, this.t_().col, "IndentationError");
+    while (this.type !== ENDMARKER) {
+      const k = this.type;
+      if (k === NEWLINE) { this.next(); continue; }
+      if (k === INDENT) throw new PySyntaxError("unexpected indent", this.tline, this.tcol, "IndentationError");
       this.statement(body);
     }
     return { type: "Module", body };
@@ -65,9 +129,8 @@ class Parser {
 
   /** One statement line (several simple statements when joined by ';'), appended to out. */
   private statement(out: Stmt[]): void {
-    const t = this.t_();
-    if (t.kind === "NAME") {
-      switch (t.value) {
+    if (this.type === NAME) {
+      switch (this.value) {
         case "if": out.push(this.ifStmt()); return;
         case "while": out.push(this.whileStmt()); return;
         case "for": out.push(this.forStmt()); return;
@@ -75,85 +138,104 @@ class Parser {
         case "class": out.push(this.classDef([])); return;
         case "try": out.push(this.tryStmt()); return;
         case "with": out.push(this.withStmt()); return;
-        case "async": throw new Unsupported("async", t.line);
-        case "match": if (this.peek().kind === "NAME" || this.peek().kind === "NUMBER" || (this.peek().kind === "OP" && "([{".includes(this.peek().value) && this.lineEndsWithColon())) throw new Unsupported("match statement", t.line); break;
+        case "async": throw new Unsupported("async", this.tline);
+        case "match": {
+          const line = this.tline;
+          this.peek();
+          const a = this.aType;
+          if (a === NAME || a === NUMBER || (a === OP && (this.aValue === "(" || this.aValue === "[" || this.aValue === "{") && this.lineEndsWithColon())) throw new Unsupported("match statement", line);
+          break;
+        }
       }
-    }
-    if (t.kind === "OP" && t.value === "@") { out.push(this.decorated()); return; }
+    } else if (this.type === OP && this.value === "@") { out.push(this.decorated()); return; }
     this.simpleStmts(out);
   }
 
+  /** Whether the current line's last token is ':' (scans ahead, then puts the scanner back). */
   private lineEndsWithColon(): boolean {
-    let k = this.p;
-    while (this.toks[k].kind !== "NEWLINE" && this.toks[k].kind !== "ENDMARKER") k++;
-    const prev = this.toks[k - 1];
-    return prev.kind === "OP" && prev.value === ":";
+    const saved = this.save();
+    let lastType = this.type;
+    let lastValue = this.value;
+    this.next();
+    while (this.type !== NEWLINE && this.type !== ENDMARKER) { lastType = this.type; lastValue = this.value; this.next(); }
+    this.restore(saved);
+    return lastType === OP && lastValue === ":";
   }
 
   private decorated(): Stmt {
     const decs: Expr[] = [];
     while (this.eatOp("@")) {
       decs.push(this.namedExpr());
-      if (this.t_().kind !== "NEWLINE") this.raise(this.t_());
-      this.p++;
+      if (this.type !== NEWLINE) this.raise();
+      this.next();
     }
     if (this.isKw("def")) return this.funcDef(decs);
     if (this.isKw("class")) return this.classDef(decs);
-    return this.raise(this.t_());
+    return this.raise();
   }
 
-  private block(kind: string, header: Token): Stmt[] {
+  private block(kind: string, headerLine: number): Stmt[] {
     this.expectOp(":");
-    if (this.t_().kind !== "NEWLINE") { const one: Stmt[] = []; this.simpleStmts(one); return one; }
-    this.p++;
-    if (this.peek(0).kind !== "INDENT") {
-      throw new PySyntaxError(`expected an indented block after ${kind} on line ${header.line}`, this.t_().line, this.t_().col + 1, "IndentationError");
+    if (this.type !== NEWLINE) { const one: Stmt[] = []; this.simpleStmts(one); return one; }
+    this.next();
+    if (this.type !== INDENT) {
+      throw new PySyntaxError(`expected an indented block after ${kind} on line ${headerLine}`, this.tline, this.tcol + 1, "IndentationError");
     }
-    this.p++;
+    this.next();
     const body: Stmt[] = [];
     for (;;) {
-      const k = this.t_().kind;
-      if (k === "DEDENT" || k === "ENDMARKER") break;
-      if (k === "NEWLINE") { this.p++; continue; }
-      if (k === "INDENT") throw new PySyntaxError("unexpected indent", this.t_().line, this.t_().col, "IndentationError");
+      const k = this.type;
+      if (k === DEDENT || k === ENDMARKER) break;
+      if (k === NEWLINE) { this.next(); continue; }
+      if (k === INDENT) throw new PySyntaxError("unexpected indent", this.tline, this.tcol, "IndentationError");
       this.statement(body);
     }
-    if (this.t_().kind === "DEDENT") this.p++;
+    if (this.type === DEDENT) this.next();
     return body;
   }
 
+  /** The `else:` block after a loop or try, if there is one. */
+  private elseBlock(): Stmt[] {
+    if (!this.isKw("else")) return [];
+    const line = this.tline;
+    this.next();
+    return this.block("'else' statement", line);
+  }
+
   private ifStmt(): Stmt {
-    const t = this.next();
+    const line = this.tline, col = this.tcol;
+    const kind = this.value === "if" ? "'if' statement" : "'elif' statement";
+    this.next();
     const test = this.namedExpr();
-    const body = this.block(`'${t.value}' statement`, t);
+    const body = this.block(kind, line);
     let orelse: Stmt[] = [];
     if (this.isKw("elif")) orelse = [this.ifStmt()];
-    else if (this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    return { type: "If", test, body, orelse, lineno: t.line, col_offset: t.col };
+    else orelse = this.elseBlock();
+    return { type: "If", test, body, orelse, lineno: line, col_offset: col };
   }
 
   private whileStmt(): Stmt {
-    const t = this.next();
+    const line = this.tline, col = this.tcol;
+    this.next();
     const test = this.namedExpr();
-    const body = this.block("'while' statement", t);
-    let orelse: Stmt[] = [];
-    if (this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    return { type: "While", test, body, orelse, lineno: t.line, col_offset: t.col };
+    const body = this.block("'while' statement", line);
+    const orelse = this.elseBlock();
+    return { type: "While", test, body, orelse, lineno: line, col_offset: col };
   }
 
   private forStmt(): Stmt {
-    const t = this.next();
+    const line = this.tline, col = this.tcol;
+    this.next();
     const target = this.targetList();
     this.expectKw("in");
     const iter = this.starExpressions();
-    const body = this.block("'for' statement", t);
-    let orelse: Stmt[] = [];
-    if (this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    return { type: "For", target, iter, body, orelse, lineno: t.line, col_offset: t.col };
+    const body = this.block("'for' statement", line);
+    const orelse = this.elseBlock();
+    return { type: "For", target, iter, body, orelse, lineno: line, col_offset: col };
   }
 
   private targetList(): Expr {
-    const start = this.t_();
+    const line = this.tline, col = this.tcol;
     const first = this.bitOr();
     if (!this.isOp(",")) return this.toStore(first);
     const elts = [first];
@@ -161,42 +243,44 @@ class Parser {
       if (this.isKw("in") || this.isOp("=")) break;
       elts.push(this.bitOr());
     }
-    return this.toStore({ type: "Tuple", elts, ctx: "Load", lineno: start.line, col_offset: start.col });
+    return this.toStore({ type: "Tuple", elts, ctx: "Load", lineno: line, col_offset: col });
   }
 
   private funcDef(decorators: Expr[]): Stmt {
-    const t = this.next();
+    const line = this.tline, col = this.tcol;
+    this.next();
     const name = this.name();
     this.expectOp("(");
     const args = this.params(")");
     this.expectOp(")");
     if (this.eatOp("->")) this.expression();
-    const body = this.block(`function definition`, t);
-    return { type: "FunctionDef", name, args, body, decorators, lineno: t.line, col_offset: t.col };
+    const body = this.block("function definition", line);
+    return { type: "FunctionDef", name, args, body, decorators, lineno: line, col_offset: col };
   }
 
   private params(close: string): Arguments {
     const a: Arguments = { args: [], defaults: [], vararg: null, kwonly: [], kwDefaults: [], kwarg: null };
+    const annotated = close === ")";
     let star = false;
     while (!this.isOp(close)) {
       if (this.eatOp("**")) {
         a.kwarg = this.name();
-        if (close === ")" && this.eatOp(":")) this.expression();
+        if (annotated && this.eatOp(":")) this.expression();
       } else if (this.eatOp("*")) {
         star = true;
-        if (!this.isOp(",")) { a.vararg = this.name(); if (close === ")" && this.eatOp(":")) this.expression(); }
+        if (!this.isOp(",")) { a.vararg = this.name(); if (annotated && this.eatOp(":")) this.expression(); }
       } else if (this.isOp("/")) {
-        throw new Unsupported("positional-only parameters", this.t_().line);
+        throw new Unsupported("positional-only parameters", this.tline);
       } else {
-        const t = this.t_();
+        const line = this.tline, col = this.tcol;
         const nm = this.name();
-        if (close === ")" && this.eatOp(":")) this.expression();
+        if (annotated && this.eatOp(":")) this.expression();
         let def: Expr | null = null;
         if (this.eatOp("=")) def = this.expression();
         if (star) { a.kwonly.push(nm); a.kwDefaults.push(def); }
         else {
           if (def) a.defaults.push(def);
-          else if (a.defaults.length) this.raise(t, "non-default argument follows default argument");
+          else if (a.defaults.length) this.raiseAt(line, col, "non-default argument follows default argument");
           a.args.push(nm);
         }
       }
@@ -206,28 +290,31 @@ class Parser {
   }
 
   private classDef(decorators: Expr[]): Stmt {
-    const t = this.next();
+    const line = this.tline, col = this.tcol;
+    this.next();
     const name = this.name();
     const bases: Expr[] = [];
     if (this.eatOp("(")) {
       while (!this.isOp(")")) {
-        if (this.t_().kind === "NAME" && this.peek().kind === "OP" && this.peek().value === "=") throw new Unsupported("class keyword arguments", t.line);
+        if (this.type === NAME && this.aheadIsOp("=")) throw new Unsupported("class keyword arguments", line);
         bases.push(this.expression());
         if (!this.eatOp(",")) break;
       }
       this.expectOp(")");
     }
-    const body = this.block("class definition", t);
-    return { type: "ClassDef", name, bases, body, decorators, lineno: t.line, col_offset: t.col };
+    const body = this.block("class definition", line);
+    return { type: "ClassDef", name, bases, body, decorators, lineno: line, col_offset: col };
   }
 
   private tryStmt(): Stmt {
-    const t = this.next();
-    const body = this.block("'try' statement", t);
+    const line = this.tline, col = this.tcol;
+    this.next();
+    const body = this.block("'try' statement", line);
     const handlers: ExceptHandler[] = [];
     while (this.isKw("except")) {
-      const h = this.next();
-      if (this.isOp("*")) throw new Unsupported("except*", h.line);
+      const hline = this.tline, hcol = this.tcol;
+      this.next();
+      if (this.isOp("*")) throw new Unsupported("except*", hline);
       let exType: Expr | null = null;
       let name: string | null = null;
       if (!this.isOp(":")) {
@@ -235,23 +322,24 @@ class Parser {
         if (this.isOp(",")) {
           const elts = [exType];
           while (this.eatOp(",")) elts.push(this.expression());
-          exType = { type: "Tuple", elts, ctx: "Load", lineno: h.line, col_offset: h.col };
+          exType = { type: "Tuple", elts, ctx: "Load", lineno: hline, col_offset: hcol };
         }
         if (this.eatKw("as")) name = this.name();
       }
-      const hb = this.block("'except' statement", h);
-      handlers.push({ exType, name, body: hb, lineno: h.line, col_offset: h.col });
+      const hb = this.block("'except' statement", hline);
+      handlers.push({ exType, name, body: hb, lineno: hline, col_offset: hcol });
     }
     let orelse: Stmt[] = [];
     let finalbody: Stmt[] = [];
-    if (handlers.length && this.isKw("else")) { const e = this.next(); orelse = this.block("'else' statement", e); }
-    if (this.isKw("finally")) { const f = this.next(); finalbody = this.block("'finally' statement", f); }
-    if (!handlers.length && !finalbody.length) this.raise(this.t_(), "expected 'except' or 'finally' block");
-    return { type: "Try", body, handlers, orelse, finalbody, lineno: t.line, col_offset: t.col };
+    if (handlers.length) orelse = this.elseBlock();
+    if (this.isKw("finally")) { const fline = this.tline; this.next(); finalbody = this.block("'finally' statement", fline); }
+    if (!handlers.length && !finalbody.length) this.raise("expected 'except' or 'finally' block");
+    return { type: "Try", body, handlers, orelse, finalbody, lineno: line, col_offset: col };
   }
 
   private withStmt(): Stmt {
-    const t = this.next();
+    const line = this.tline, col = this.tcol;
+    this.next();
     const items: WithItem[] = [];
     do {
       const context_expr = this.expression();
@@ -259,58 +347,59 @@ class Parser {
       if (this.eatKw("as")) optional_vars = this.toStore(this.bitOr());
       items.push({ context_expr, optional_vars });
     } while (this.eatOp(","));
-    const body = this.block("'with' statement", t);
-    return { type: "With", items, body, lineno: t.line, col_offset: t.col };
+    const body = this.block("'with' statement", line);
+    return { type: "With", items, body, lineno: line, col_offset: col };
   }
 
   /** Simple statements up to the end of the line, appended to out. */
   private simpleStmts(out: Stmt[]): void {
     out.push(this.simpleStmt());
     while (this.eatOp(";")) {
-      if (this.t_().kind === "NEWLINE") break;
+      if (this.type === NEWLINE) break;
       out.push(this.simpleStmt());
     }
-    if (this.t_().kind !== "NEWLINE" && this.t_().kind !== "ENDMARKER") this.raise(this.t_());
-    if (this.t_().kind === "NEWLINE") this.p++;
+    if (this.type !== NEWLINE && this.type !== ENDMARKER) this.raise();
+    if (this.type === NEWLINE) this.next();
   }
 
   private simpleStmt(): Stmt {
-    const t = this.t_();
-    if (t.kind === "NAME") {
-      switch (t.value) {
-        case "pass": this.p++; return { type: "Pass", lineno: t.line, col_offset: t.col };
-        case "break": this.p++; return { type: "Break", lineno: t.line, col_offset: t.col };
-        case "continue": this.p++; return { type: "Continue", lineno: t.line, col_offset: t.col };
+    const line = this.tline, col = this.tcol;
+    if (this.type === NAME) {
+      switch (this.value) {
+        case "pass": this.next(); return { type: "Pass", lineno: line, col_offset: col };
+        case "break": this.next(); return { type: "Break", lineno: line, col_offset: col };
+        case "continue": this.next(); return { type: "Continue", lineno: line, col_offset: col };
         case "return": {
-          this.p++;
+          this.next();
           const value = this.atStmtEnd() ? null : this.starExpressions();
-          return { type: "Return", value, lineno: t.line, col_offset: t.col };
+          return { type: "Return", value, lineno: line, col_offset: col };
         }
         case "del": {
-          this.p++;
+          this.next();
           const targets: Expr[] = [];
           do {
             if (this.atStmtEnd()) break;
             targets.push(this.toDel(this.bitOr()));
           } while (this.eatOp(","));
-          if (!targets.length) this.raise(this.t_());
-          return { type: "Delete", targets, lineno: t.line, col_offset: t.col };
+          if (!targets.length) this.raise();
+          return { type: "Delete", targets, lineno: line, col_offset: col };
         }
         case "raise": {
-          this.p++;
-          if (this.atStmtEnd()) return { type: "Raise", exc: null, cause: null, lineno: t.line, col_offset: t.col };
+          this.next();
+          if (this.atStmtEnd()) return { type: "Raise", exc: null, cause: null, lineno: line, col_offset: col };
           const exc = this.expression();
           const cause = this.eatKw("from") ? this.expression() : null;
-          return { type: "Raise", exc, cause, lineno: t.line, col_offset: t.col };
+          return { type: "Raise", exc, cause, lineno: line, col_offset: col };
         }
         case "global": case "nonlocal": {
-          this.p++;
+          const global = this.value === "global";
+          this.next();
           const names = [this.name()];
           while (this.eatOp(",")) names.push(this.name());
-          return t.value === "global" ? { type: "Global", names, lineno: t.line, col_offset: t.col } : { type: "Nonlocal", names, lineno: t.line, col_offset: t.col };
+          return global ? { type: "Global", names, lineno: line, col_offset: col } : { type: "Nonlocal", names, lineno: line, col_offset: col };
         }
         case "import": {
-          this.p++;
+          this.next();
           const names = [];
           do {
             let nm = this.name();
@@ -318,15 +407,15 @@ class Parser {
             const asname = this.eatKw("as") ? this.name() : null;
             names.push({ name: nm, asname });
           } while (this.eatOp(","));
-          return { type: "Import", names, lineno: t.line, col_offset: t.col };
+          return { type: "Import", names, lineno: line, col_offset: col };
         }
         case "from": {
-          this.p++;
-          if (this.isOp(".")) throw new Unsupported("relative import", t.line);
+          this.next();
+          if (this.isOp(".")) throw new Unsupported("relative import", line);
           let module = this.name();
           while (this.eatOp(".")) module += "." + this.name();
           this.expectKw("import");
-          if (this.isOp("*")) throw new Unsupported("import *", t.line);
+          if (this.isOp("*")) throw new Unsupported("import *", line);
           const paren = this.eatOp("(");
           const names = [];
           do {
@@ -336,59 +425,64 @@ class Parser {
             names.push({ name: nm, asname });
           } while (this.eatOp(","));
           if (paren) this.expectOp(")");
-          return { type: "ImportFrom", module, names, lineno: t.line, col_offset: t.col };
+          return { type: "ImportFrom", module, names, lineno: line, col_offset: col };
         }
         case "assert": {
-          this.p++;
+          this.next();
           const test = this.expression();
           const msg = this.eatOp(",") ? this.expression() : null;
-          return { type: "Assert", test, msg, lineno: t.line, col_offset: t.col };
+          return { type: "Assert", test, msg, lineno: line, col_offset: col };
         }
-        case "yield": throw new Unsupported("yield", t.line);
+        case "yield": throw new Unsupported("yield", line);
       }
     }
     const first = this.starExpressions();
-    if (this.isOp("=")) {
+    if (this.type !== OP) return { type: "Expr", value: first, lineno: line, col_offset: col };
+    if (this.value === "=") {
       const targets = [this.toStore(first)];
       let value: Expr = first;
       while (this.eatOp("=")) {
-        if (this.isKw("yield")) throw new Unsupported("yield", this.t_().line);
+        if (this.isKw("yield")) throw new Unsupported("yield", this.tline);
         value = this.starExpressions();
         if (this.isOp("=")) targets.push(this.toStore(value));
       }
-      return { type: "Assign", targets, value, lineno: t.line, col_offset: t.col };
+      return { type: "Assign", targets, value, lineno: line, col_offset: col };
     }
-    if (this.t_().kind === "OP" && AUG[this.t_().value]) {
-      const opTok = this.next();
-      if (first.type !== "Name" && first.type !== "Attribute" && first.type !== "Subscript") this.raise(t, `'${describe(first)}' is an illegal expression for augmented assignment`);
+    const aug = augOp(this.value);
+    if (aug !== null) {
+      this.next();
+      if (first.type !== "Name" && first.type !== "Attribute" && first.type !== "Subscript") this.raiseAt(line, col, `'${describe(first)}' is an illegal expression for augmented assignment`);
       const value = this.starExpressions();
-      return { type: "AugAssign", target: this.toStore(first), op: AUG[opTok.value], value, lineno: t.line, col_offset: t.col };
+      return { type: "AugAssign", target: this.toStore(first), op: aug, value, lineno: line, col_offset: col };
     }
-    if (this.isOp(":")) {
-      this.p++;
+    if (this.value === ":") {
+      this.next();
       const annotation = this.expression();
       const value = this.eatOp("=") ? this.starExpressions() : null;
-      return { type: "AnnAssign", target: this.toStore(first), annotation, value, lineno: t.line, col_offset: t.col };
+      return { type: "AnnAssign", target: this.toStore(first), annotation, value, lineno: line, col_offset: col };
     }
-    return { type: "Expr", value: first, lineno: t.line, col_offset: t.col };
+    return { type: "Expr", value: first, lineno: line, col_offset: col };
   }
 
   private atStmtEnd(): boolean {
-    return this.t_().kind === "NEWLINE" || this.t_().kind === "ENDMARKER" || this.isOp(";");
+    return this.type === NEWLINE || this.type === ENDMARKER || this.isOp(";");
   }
 
   private toStore(e: Expr): Expr { return this.retarget(e, "Store"); }
   private toDel(e: Expr): Expr { return this.retarget(e, "Del"); }
+  /** Set the context of a target in place: the node was just parsed and nothing else holds it. */
   private retarget(e: Expr, ctx: "Store" | "Del"): Expr {
     switch (e.type) {
-      case "Name": return { ...e, ctx };
-      case "Attribute": return { ...e, ctx };
-      case "Subscript": return { ...e, ctx };
+      case "Name": case "Attribute": case "Subscript": e.ctx = ctx; return e;
       case "Tuple": case "List":
-        return { ...e, ctx, elts: e.elts.map((x) => this.retarget(x, ctx)) };
+        e.ctx = ctx;
+        for (let k = 0; k < e.elts.length; k++) e.elts[k] = this.retarget(e.elts[k], ctx);
+        return e;
       case "Starred":
         if (ctx === "Del") break;
-        return { ...e, ctx, value: this.retarget(e.value, ctx) };
+        e.ctx = ctx;
+        e.value = this.retarget(e.value, ctx);
+        return e;
       default: break;
     }
     const verb = ctx === "Del" ? "delete" : "assign to";
@@ -398,7 +492,7 @@ class Parser {
 
   // ---- expressions ----
   private starExpressions(): Expr {
-    const t = this.t_();
+    const line = this.tline, col = this.tcol;
     const first = this.starExpr();
     if (!this.isOp(",")) return first;
     const elts = [first];
@@ -406,178 +500,196 @@ class Parser {
       if (this.atExprEnd()) break;
       elts.push(this.starExpr());
     }
-    return { type: "Tuple", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
+    return { type: "Tuple", elts, ctx: "Load", lineno: line, col_offset: col };
   }
   /** Inside brackets, an expression followed directly by another: CPython's comma hint. */
   private commaCheck(prev: Expr): void {
-    const t = this.t_();
-    const startsExpr = t.kind === "NAME" ? !["in", "for", "if", "else", "and", "or", "is", "not", "as", "from", "async"].includes(t.value) : t.kind === "NUMBER" || t.kind === "STRING";
+    let startsExpr = this.type === NUMBER || this.type === STRING;
+    if (this.type === NAME) {
+      switch (this.value) {
+        case "in": case "for": case "if": case "else": case "and": case "or": case "is": case "not": case "as": case "from": case "async": break;
+        default: startsExpr = true;
+      }
+    }
     if (startsExpr) throw new PySyntaxError("invalid syntax. Perhaps you forgot a comma?", prev.lineno, prev.col_offset + 1);
   }
 
   private atExprEnd(): boolean {
-    return this.atStmtEnd() || this.isOp("=") || this.isOp(")") || this.isOp("]") || this.isOp("}") || this.isOp(":") || (this.t_().kind === "OP" && AUG[this.t_().value] !== undefined);
+    if (this.type === NEWLINE || this.type === ENDMARKER) return true;
+    if (this.type !== OP) return false;
+    switch (this.value) {
+      case ";": case "=": case ")": case "]": case "}": case ":": return true;
+      default: return augOp(this.value) !== null;
+    }
   }
   private starExpr(): Expr {
     if (this.isOp("*")) {
-      const t = this.next();
-      return { type: "Starred", value: this.bitOr(), ctx: "Load", lineno: t.line, col_offset: t.col };
+      const line = this.tline, col = this.tcol;
+      this.next();
+      return { type: "Starred", value: this.bitOr(), ctx: "Load", lineno: line, col_offset: col };
     }
     return this.namedExpr();
   }
   private namedExpr(): Expr {
     const e = this.expression();
-    if (this.isOp(":=")) throw new Unsupported("assignment expression (:=)", this.t_().line);
+    if (this.isOp(":=")) throw new Unsupported("assignment expression (:=)", this.tline);
     return e;
   }
   expression(): Expr {
+    const line = this.tline, col = this.tcol;
     if (this.isKw("lambda")) {
-      const t = this.next();
+      this.next();
       const args = this.params(":");
       this.expectOp(":");
-      return { type: "Lambda", args, body: this.expression(), lineno: t.line, col_offset: t.col };
+      return { type: "Lambda", args, body: this.expression(), lineno: line, col_offset: col };
     }
-    const t = this.t_();
     const body = this.orTest();
     if (this.isKw("if")) {
-      this.p++;
+      this.next();
       const test = this.orTest();
-      if (!this.isKw("else")) this.raise(this.t_(), "expected 'else' after 'if' expression");
-      this.p++;
+      if (!this.isKw("else")) this.raise("expected 'else' after 'if' expression");
+      this.next();
       const orelse = this.expression();
-      return { type: "IfExp", test, body, orelse, lineno: t.line, col_offset: t.col };
+      return { type: "IfExp", test, body, orelse, lineno: line, col_offset: col };
     }
     return body;
   }
-  private orTest(): Expr {
-    const t = this.t_();
-    const first = this.andTest();
-    if (!this.isKw("or")) return first;
-    const values = [first];
-    while (this.eatKw("or")) values.push(this.andTest());
-    return { type: "BoolOp", op: "Or", values, lineno: t.line, col_offset: t.col };
-  }
-  private andTest(): Expr {
-    const t = this.t_();
-    const first = this.notTest();
-    if (!this.isKw("and")) return first;
-    const values = [first];
-    while (this.eatKw("and")) values.push(this.notTest());
-    return { type: "BoolOp", op: "And", values, lineno: t.line, col_offset: t.col };
-  }
-  private notTest(): Expr {
-    if (this.isKw("not")) {
-      const t = this.next();
-      return { type: "UnaryOp", op: "Not", operand: this.notTest(), lineno: t.line, col_offset: t.col };
+  // Precedence levels of exprAt, loosest first: CPython's disjunction ... power, one rule each.
+  //   0 or, 1 and, 2 not (prefix), 3 comparison, 4..9 the binary operators (bitOr ... term),
+  //   10 factor (prefix - + ~), 11 power.
+  private orTest(): Expr { return this.exprAt(0); }
+  private bitOr(): Expr { return this.exprAt(4); }
+
+  /**
+   * An expression whose loosest operator has at least level `min`, by precedence climbing: one
+   * call per operand rather than one per grammar rule, with each rule's node shape kept (BoolOp and
+   * Compare gather all their operands; BinOp is left-associative). Every node starts where its
+   * first operand does, as in CPython.
+   */
+  private exprAt(min: number): Expr {
+    const line = this.tline, col = this.tcol;
+    let left: Expr;
+    if (this.type === OP && min <= 10 && (this.value === "-" || this.value === "+" || this.value === "~")) {
+      const v = this.value;
+      this.next();
+      const operand = this.exprAt(10);
+      left = { type: "UnaryOp", op: v === "-" ? "USub" : v === "+" ? "UAdd" : "Invert", operand, lineno: line, col_offset: col };
+    } else if (this.type === NAME && min <= 2 && this.value === "not") {
+      this.next();
+      left = { type: "UnaryOp", op: "Not", operand: this.exprAt(2), lineno: line, col_offset: col };
+    } else {
+      if (this.type === NAME && this.value === "await") throw new Unsupported("await", line);
+      left = this.primary();
+      if (this.type === OP && this.value === "**") {
+        this.next();
+        const right = this.exprAt(10);
+        left = { type: "BinOp", left, op: "Pow", right, lineno: line, col_offset: col };
+      }
     }
-    return this.comparison();
+    for (;;) {
+      if (this.type === OP) {
+        const v = this.value;
+        const level = binLevel(v) + 4; // 3 when not a binary operator
+        if (level > 3) {
+          if (level < min) return left;
+          this.next();
+          const right = this.exprAt(level + 1);
+          left = { type: "BinOp", left, op: binOp(v), right, lineno: line, col_offset: col };
+          continue;
+        }
+        if (min > 3 || cmpOp(v) === null) return left;
+        left = this.comparison(left, line, col);
+      } else if (this.type === NAME) {
+        const v = this.value;
+        if (v === "in" || v === "is" || v === "not") {
+          if (min > 3) return left;
+          if (v === "not") { this.peek(); if (this.aType !== NAME || this.aValue !== "in") return left; }
+          left = this.comparison(left, line, col);
+        } else if (v === "and") {
+          if (min > 1) return left;
+          const values = [left];
+          while (this.eatKw("and")) values.push(this.exprAt(2));
+          left = { type: "BoolOp", op: "And", values, lineno: line, col_offset: col };
+        } else if (v === "or") {
+          if (min > 0) return left;
+          const values = [left];
+          while (this.eatKw("or")) values.push(this.exprAt(1));
+          left = { type: "BoolOp", op: "Or", values, lineno: line, col_offset: col };
+        } else return left;
+      } else return left;
+    }
   }
-  private comparison(): Expr {
-    const t = this.t_();
-    const left = this.bitOr();
+
+  /** A comparison chain after its left operand, the current token being its first operator. */
+  private comparison(left: Expr, line: number, col: number): Expr {
     const ops: CmpOp[] = [];
     const comparators: Expr[] = [];
     for (;;) {
       let op: CmpOp | null = null;
-      const v = this.t_().value;
-      if (this.t_().kind === "OP") {
-        op = v === "==" ? "Eq" : v === "!=" ? "NotEq" : v === "<" ? "Lt" : v === "<=" ? "LtE" : v === ">" ? "Gt" : v === ">=" ? "GtE" : null;
-        if (op) this.p++;
-      } else if (this.isKw("in")) { this.p++; op = "In"; }
-      else if (this.isKw("not") && this.peek().kind === "NAME" && this.peek().value === "in") { this.p += 2; op = "NotIn"; }
-      else if (this.isKw("is")) { this.p++; op = this.eatKw("not") ? "IsNot" : "Is"; }
+      if (this.type === OP) {
+        op = cmpOp(this.value);
+        if (op) this.next();
+      } else if (this.type === NAME) {
+        const v = this.value;
+        if (v === "in") { this.next(); op = "In"; }
+        else if (v === "not") {
+          this.peek();
+          if (this.aType === NAME && this.aValue === "in") { this.next(); this.next(); op = "NotIn"; }
+        } else if (v === "is") { this.next(); op = this.eatKw("not") ? "IsNot" : "Is"; }
+      }
       if (!op) break;
       ops.push(op);
-      comparators.push(this.bitOr());
+      comparators.push(this.exprAt(4));
     }
-    if (!ops.length) return left;
-    return { type: "Compare", left, ops, comparators, lineno: t.line, col_offset: t.col };
-  }
-  /**
-   * Binary operators by precedence climbing (bitOr down to term, then factor): one call per
-   * operand instead of one per precedence level. Each BinOp starts where its left operand does.
-   */
-  private binExpr(minLevel: number): Expr {
-    const t = this.t_();
-    let left = this.factor();
-    for (;;) {
-      const tok = this.t_();
-      if (tok.kind !== "OP") break;
-      const b = BIN_OPS.get(tok.value);
-      if (!b || b.level < minLevel) break;
-      this.p++;
-      const right = this.binExpr(b.level + 1);
-      left = { type: "BinOp", left, op: b.op, right, lineno: t.line, col_offset: t.col };
-    }
-    return left;
-  }
-  private bitOr(): Expr { return this.binExpr(0); }
-  private factor(): Expr {
-    const t = this.t_();
-    if (t.kind === "OP" && (t.value === "-" || t.value === "+" || t.value === "~")) {
-      this.p++;
-      const operand = this.factor();
-      return { type: "UnaryOp", op: t.value === "-" ? "USub" : t.value === "+" ? "UAdd" : "Invert", operand, lineno: t.line, col_offset: t.col };
-    }
-    return this.power();
+    return { type: "Compare", left, ops, comparators, lineno: line, col_offset: col };
   }
 
-  private power(): Expr {
-    const t = this.t_();
-    if (this.isKw("await")) throw new Unsupported("await", t.line);
-    const base = this.primary();
-    if (this.eatOp("**")) {
-      const right = this.factor();
-      return { type: "BinOp", left: base, op: "Pow", right, lineno: t.line, col_offset: t.col };
-    }
-    return base;
-  }
   private primary(): Expr {
-    const t = this.t_();
+    const line = this.tline, col = this.tcol;
     let e = this.atom();
-    for (;;) {
-      if (this.isOp(".")) {
-        this.p++;
+    while (this.type === OP) {
+      const v = this.value;
+      if (v === ".") {
+        this.next();
         const attr = this.name();
-        e = { type: "Attribute", value: e, attr, ctx: "Load", lineno: t.line, col_offset: t.col };
-      } else if (this.isOp("(")) {
-        this.p++;
-        const { args, keywords } = this.callArgs();
+        e = { type: "Attribute", value: e, attr, ctx: "Load", lineno: line, col_offset: col };
+      } else if (v === "(") {
+        this.next();
+        const args: Expr[] = [];
+        const keywords: Keyword[] = [];
+        this.callArgs(args, keywords);
         this.expectOp(")");
-        e = { type: "Call", func: e, args, keywords, lineno: t.line, col_offset: t.col };
-      } else if (this.isOp("[")) {
-        this.p++;
+        e = { type: "Call", func: e, args, keywords, lineno: line, col_offset: col };
+      } else if (v === "[") {
+        this.next();
         const slice = this.subscriptList();
         this.expectOp("]");
-        e = { type: "Subscript", value: e, slice, ctx: "Load", lineno: t.line, col_offset: t.col };
+        e = { type: "Subscript", value: e, slice, ctx: "Load", lineno: line, col_offset: col };
       } else break;
     }
     return e;
   }
-  private callArgs(): { args: Expr[]; keywords: Keyword[] } {
-    const args: Expr[] = [];
-    const keywords: Keyword[] = [];
+  private callArgs(args: Expr[], keywords: Keyword[]): void {
     while (!this.isOp(")")) {
-      const t = this.t_();
-      if (this.eatOp("**")) keywords.push({ arg: null, value: this.expression(), lineno: t.line, col_offset: t.col });
-      else if (this.eatOp("*")) args.push({ type: "Starred", value: this.expression(), ctx: "Load", lineno: t.line, col_offset: t.col });
-      else if (t.kind === "NAME" && this.peek().kind === "OP" && this.peek().value === "=") {
+      const line = this.tline, col = this.tcol;
+      if (this.eatOp("**")) keywords.push({ arg: null, value: this.expression(), lineno: line, col_offset: col });
+      else if (this.eatOp("*")) args.push({ type: "Starred", value: this.expression(), ctx: "Load", lineno: line, col_offset: col });
+      else if (this.type === NAME && this.aheadIsOp("=")) {
         const arg = this.name();
-        this.p++;
-        keywords.push({ arg, value: this.expression(), lineno: t.line, col_offset: t.col });
+        this.next();
+        keywords.push({ arg, value: this.expression(), lineno: line, col_offset: col });
       } else {
-        if (keywords.length) this.raise(t, "positional argument follows keyword argument");
+        if (keywords.length) this.raise("positional argument follows keyword argument");
         const e = this.namedExpr();
         if (this.isKw("for")) {
-          args.push({ type: "GeneratorExp", elt: e, generators: this.compFor(), lineno: t.line, col_offset: t.col });
+          args.push({ type: "GeneratorExp", elt: e, generators: this.compFor(), lineno: line, col_offset: col });
         } else args.push(e);
       }
       if (!this.eatOp(",")) break;
     }
-    return { args, keywords };
   }
   private subscriptList(): Expr {
-    const t = this.t_();
+    const line = this.tline, col = this.tcol;
     const first = this.sliceItem();
     if (!this.isOp(",")) return first;
     const elts = [first];
@@ -585,26 +697,26 @@ class Parser {
       if (this.isOp("]")) break;
       elts.push(this.sliceItem());
     }
-    return { type: "Tuple", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
+    return { type: "Tuple", elts, ctx: "Load", lineno: line, col_offset: col };
   }
   private sliceItem(): Expr {
-    const t = this.t_();
+    const line = this.tline, col = this.tcol;
     let lower: Expr | null = null;
     if (!this.isOp(":")) {
       lower = this.namedExpr();
       if (!this.isOp(":")) return lower;
     }
-    this.p++;
+    this.next();
     const upper = this.isOp(":") || this.isOp("]") || this.isOp(",") ? null : this.expression();
     let step: Expr | null = null;
     if (this.eatOp(":")) step = this.isOp("]") || this.isOp(",") ? null : this.expression();
-    return { type: "Slice", lower, upper, step, lineno: t.line, col_offset: t.col };
+    return { type: "Slice", lower, upper, step, lineno: line, col_offset: col };
   }
   private compFor(): Comprehension[] {
     const gens: Comprehension[] = [];
     while (this.isKw("for") || this.isKw("async")) {
-      if (this.isKw("async")) throw new Unsupported("async comprehension", this.t_().line);
-      this.p++;
+      if (this.isKw("async")) throw new Unsupported("async comprehension", this.tline);
+      this.next();
       const target = this.targetList();
       this.expectKw("in");
       const iter = this.orTest();
@@ -615,34 +727,39 @@ class Parser {
     return gens;
   }
   private atom(): Expr {
-    const t = this.t_();
-    switch (t.kind) {
-      case "NAME": {
-        if (t.value === "None") { this.p++; return { type: "Constant", value: { kind: "None" }, lineno: t.line, col_offset: t.col }; }
-        if (t.value === "True" || t.value === "False") { this.p++; return { type: "Constant", value: { kind: "bool", v: t.value === "True" }, lineno: t.line, col_offset: t.col }; }
-        if (t.value === "yield") throw new Unsupported("yield", t.line);
-        if (KEYWORDS.has(t.value)) this.raise(t);
-        this.p++;
-        return { type: "Name", id: t.value, ctx: "Load", lineno: t.line, col_offset: t.col };
+    const line = this.tline, col = this.tcol;
+    const v = this.value;
+    switch (this.type) {
+      case NAME: {
+        if (v === "None") { this.next(); return { type: "Constant", value: { kind: "None" }, lineno: line, col_offset: col }; }
+        if (v === "True" || v === "False") { this.next(); return { type: "Constant", value: { kind: "bool", v: v === "True" }, lineno: line, col_offset: col }; }
+        if (v === "yield") throw new Unsupported("yield", line);
+        if (KEYWORDS.has(v)) this.raise();
+        this.next();
+        return { type: "Name", id: v, ctx: "Load", lineno: line, col_offset: col };
       }
-      case "NUMBER": this.p++; return { type: "Constant", value: parseNumber(t), lineno: t.line, col_offset: t.col };
-      case "STRING": return this.strings();
-      case "OP": break;
-      default: this.raise(t);
+      case NUMBER: {
+        const value = parseNumber(v, line, col);
+        this.next();
+        return { type: "Constant", value, lineno: line, col_offset: col };
+      }
+      case STRING: return this.strings();
+      case OP: break;
+      default: this.raise();
     }
-    if (t.value === "...") { this.p++; return { type: "Constant", value: { kind: "Ellipsis" }, lineno: t.line, col_offset: t.col }; }
-    if (t.value === "(") {
-      this.p++;
-      if (this.eatOp(")")) return { type: "Tuple", elts: [], ctx: "Load", lineno: t.line, col_offset: t.col };
-      if (this.isKw("yield")) throw new Unsupported("yield", t.line);
+    if (v === "...") { this.next(); return { type: "Constant", value: { kind: "Ellipsis" }, lineno: line, col_offset: col }; }
+    if (v === "(") {
+      this.next();
+      if (this.eatOp(")")) return { type: "Tuple", elts: [], ctx: "Load", lineno: line, col_offset: col };
+      if (this.isKw("yield")) throw new Unsupported("yield", line);
       const first = this.starExpr();
       if (this.isKw("for")) {
-        const g: Expr = { type: "GeneratorExp", elt: first, generators: this.compFor(), lineno: t.line, col_offset: t.col };
+        const g: Expr = { type: "GeneratorExp", elt: first, generators: this.compFor(), lineno: line, col_offset: col };
         this.expectOp(")");
         return g;
       }
       if (this.eatOp(")")) {
-        if (first.type === "Starred") this.raise(t, "cannot use starred expression here");
+        if (first.type === "Starred") this.raiseAt(line, col, "cannot use starred expression here");
         return first;
       }
       const elts = [first];
@@ -651,14 +768,14 @@ class Parser {
         elts.push(this.starExpr());
       }
       this.expectOp(")");
-      return { type: "Tuple", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
+      return { type: "Tuple", elts, ctx: "Load", lineno: line, col_offset: col };
     }
-    if (t.value === "[") {
-      this.p++;
-      if (this.eatOp("]")) return { type: "List", elts: [], ctx: "Load", lineno: t.line, col_offset: t.col };
+    if (v === "[") {
+      this.next();
+      if (this.eatOp("]")) return { type: "List", elts: [], ctx: "Load", lineno: line, col_offset: col };
       const first = this.starExpr();
       if (this.isKw("for")) {
-        const g: Expr = { type: "ListComp", elt: first, generators: this.compFor(), lineno: t.line, col_offset: t.col };
+        const g: Expr = { type: "ListComp", elt: first, generators: this.compFor(), lineno: line, col_offset: col };
         this.expectOp("]");
         return g;
       }
@@ -671,34 +788,34 @@ class Parser {
         this.commaCheck(x);
       }
       this.expectOp("]");
-      return { type: "List", elts, ctx: "Load", lineno: t.line, col_offset: t.col };
+      return { type: "List", elts, ctx: "Load", lineno: line, col_offset: col };
     }
-    if (t.value === "{") {
-      this.p++;
-      if (this.eatOp("}")) return { type: "Dict", keys: [], values: [], lineno: t.line, col_offset: t.col };
-      if (this.isOp("**")) throw new Unsupported("dict unpacking", t.line);
+    if (v === "{") {
+      this.next();
+      if (this.eatOp("}")) return { type: "Dict", keys: [], values: [], lineno: line, col_offset: col };
+      if (this.isOp("**")) throw new Unsupported("dict unpacking", line);
       const first = this.starExpr();
       if (this.eatOp(":")) {
-        const v = this.expression();
+        const dv = this.expression();
         if (this.isKw("for")) {
-          const g: Expr = { type: "DictComp", key: first, value: v, generators: this.compFor(), lineno: t.line, col_offset: t.col };
+          const g: Expr = { type: "DictComp", key: first, value: dv, generators: this.compFor(), lineno: line, col_offset: col };
           this.expectOp("}");
           return g;
         }
         const keys: (Expr | null)[] = [first];
-        const values = [v];
+        const values = [dv];
         while (this.eatOp(",")) {
           if (this.isOp("}")) break;
-          if (this.isOp("**")) throw new Unsupported("dict unpacking", t.line);
+          if (this.isOp("**")) throw new Unsupported("dict unpacking", line);
           keys.push(this.expression());
           this.expectOp(":");
           values.push(this.expression());
         }
         this.expectOp("}");
-        return { type: "Dict", keys, values, lineno: t.line, col_offset: t.col };
+        return { type: "Dict", keys, values, lineno: line, col_offset: col };
       }
       if (this.isKw("for")) {
-        const g: Expr = { type: "SetComp", elt: first, generators: this.compFor(), lineno: t.line, col_offset: t.col };
+        const g: Expr = { type: "SetComp", elt: first, generators: this.compFor(), lineno: line, col_offset: col };
         this.expectOp("}");
         return g;
       }
@@ -708,26 +825,34 @@ class Parser {
         elts.push(this.starExpr());
       }
       this.expectOp("}");
-      return { type: "Set", elts, lineno: t.line, col_offset: t.col };
+      return { type: "Set", elts, lineno: line, col_offset: col };
     }
-    return this.raise(t);
+    return this.raise();
   }
 
   /** Adjacent string literals concatenate; any f-string part makes the whole a JoinedStr. */
   private strings(): Expr {
-    const t = this.t_();
-    const parts: Expr[] = [];
-    let isF = false;
-    let isBytes = false;
-    while (this.t_().kind === "STRING") {
-      const s = this.next();
-      if (s.prefix === "b") isBytes = true;
-      if (s.prefix?.startsWith("f")) {
-        isF = true;
-        parts.push(...parseFString(s));
-      } else parts.push({ type: "Constant", value: { kind: "str", v: s.value }, lineno: s.line, col_offset: s.col });
+    const line = this.tline, col = this.tcol;
+    // the usual case: one plain string literal
+    if (this.prefix === "") {
+      const v = this.value;
+      this.next();
+      if (this.type !== STRING) return { type: "Constant", value: { kind: "str", v }, lineno: line, col_offset: col };
+      return this.stringParts(line, col, [{ type: "Constant", value: { kind: "str", v }, lineno: line, col_offset: col }], false, false);
     }
-    if (isBytes) throw new Unsupported("bytes literal", t.line);
+    return this.stringParts(line, col, [], false, false);
+  }
+  private stringParts(line: number, col: number, parts: Expr[], isF: boolean, isBytes: boolean): Expr {
+    while (this.type === STRING) {
+      const prefix = this.prefix, value = this.value, sline = this.tline, scol = this.tcol;
+      this.next();
+      if (prefix === "b") isBytes = true;
+      if (prefix === "f" || prefix === "fr") {
+        isF = true;
+        parseFString(value, prefix === "fr", sline, scol, parts);
+      } else parts.push({ type: "Constant", value: { kind: "str", v: value }, lineno: sline, col_offset: scol });
+    }
+    if (isBytes) throw new Unsupported("bytes literal", line);
     // merge adjacent constants
     const merged: Expr[] = [];
     for (const p of parts) {
@@ -738,10 +863,29 @@ class Parser {
     }
     if (!isF) {
       const only = merged[0];
-      return only && only.type === "Constant" ? { ...only, lineno: t.line, col_offset: t.col } : { type: "Constant", value: { kind: "str", v: "" }, lineno: t.line, col_offset: t.col };
+      return only && only.type === "Constant" ? { ...only, lineno: line, col_offset: col } : { type: "Constant", value: { kind: "str", v: "" }, lineno: line, col_offset: col };
     }
-    return { type: "JoinedStr", values: merged.filter((p) => !(p.type === "Constant" && p.value.kind === "str" && p.value.v === "")), lineno: t.line, col_offset: t.col };
+    return { type: "JoinedStr", values: merged.filter(nonEmptyPart), lineno: line, col_offset: col };
   }
+
+  /** The `{expr}` of an f-string: one expression, wrapped in parentheses as CPython does. */
+  static fStringExpr(exprSrc: string, line: number): Expr {
+    const inner = new Parser("(" + exprSrc.replace(/\n/g, " ") + ")\n");
+    try {
+      const value = inner.expression();
+      inner.drain();
+      return value;
+    } catch (e) {
+      let err = e;
+      try { inner.drain(); } catch (lexical) { err = lexical; }
+      if (err instanceof PySyntaxError) throw new Unsupported("f-string syntax error", line);
+      throw err;
+    }
+  }
+}
+
+function nonEmptyPart(p: Expr): boolean {
+  return !(p.type === "Constant" && p.value.kind === "str" && p.value.v === "");
 }
 
 function describe(e: Expr): string {
@@ -766,70 +910,68 @@ function describe(e: Expr): string {
 /** BigInts of the small decimal literals programs mostly write (parsing a BigInt from text is slow). */
 const SMALL_BIGINTS: bigint[] = Array.from({ length: 1025 }, (_, i) => BigInt(i));
 
-function parseNumber(t: Token): ConstValue {
+function parseNumber(v: string, line: number, col: number): ConstValue {
   // plain decimal digits, no leading zero, exact as a double: no regex, no BigInt parsing
-  const v = t.value;
   if (v.length <= 15 && (v.length === 1 || v.charCodeAt(0) !== 48)) {
     let digits = true;
     for (let i = 0; i < v.length; i++) { const k = v.charCodeAt(i); if (k < 48 || k > 57) { digits = false; break; } }
     if (digits) { const n = Number(v); return { kind: "int", v: n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n] : BigInt(n) }; }
   }
   const s = v.replace(/_/g, "");
-  if (/[jJ]$/.test(s)) throw new Unsupported("complex numbers", t.line);
+  if (/[jJ]$/.test(s)) throw new Unsupported("complex numbers", line);
   if (/^0[xX]/.test(s)) return { kind: "int", v: BigInt(s) };
   if (/^0[oO]/.test(s)) return { kind: "int", v: BigInt("0o" + s.slice(2)) };
   if (/^0[bB]/.test(s)) return { kind: "int", v: BigInt("0b" + s.slice(2)) };
   if (/[.eE]/.test(s)) return { kind: "float", v: Number(s) };
-  if (/^0+[1-9]/.test(s)) throw new PySyntaxError("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", t.line, t.col + 1);
+  if (/^0+[1-9]/.test(s)) throw new PySyntaxError("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", line, col + 1);
   return { kind: "int", v: BigInt(s) };
 }
 
-/** Split an f-string body into constant parts and FormattedValue parts. */
-function parseFString(s: Token): Expr[] {
-  const body = s.value;
-  const raw = s.prefix === "fr";
-  const out: Expr[] = [];
+/** A literal part of an f-string, decoded unless raw. */
+function pushLiteral(out: Expr[], lit: string, raw: boolean, line: number, col: number): void {
+  if (lit) out.push({ type: "Constant", value: { kind: "str", v: raw ? lit : decodeEscapes(lit, line, col) }, lineno: line, col_offset: col });
+}
+
+/** Split an f-string body into constant parts and FormattedValue parts, appended to out. */
+function parseFString(body: string, raw: boolean, line: number, col: number, out: Expr[]): void {
   let lit = "";
-  const flush = () => {
-    if (lit) out.push({ type: "Constant", value: { kind: "str", v: raw ? lit : decodeEscapes(lit, s.line, s.col) }, lineno: s.line, col_offset: s.col });
-    lit = "";
-  };
   let i = 0;
   while (i < body.length) {
     const c = body[i];
     if (c === "{" && body[i + 1] === "{") { lit += "{"; i += 2; continue; }
     if (c === "}" && body[i + 1] === "}") { lit += "}"; i += 2; continue; }
-    if (c === "}") throw new Unsupported("f-string syntax error", s.line);
+    if (c === "}") throw new Unsupported("f-string syntax error", line);
     if (c !== "{") { lit += c; i++; continue; }
-    flush();
+    pushLiteral(out, lit, raw, line, col);
+    lit = "";
     // find the end of the expression part, respecting nesting and strings
     let depth = 0;
     let j = i + 1;
     let quote = "";
-    let exprEnd = -1;
     let conv: -1 | 114 | 115 | 97 = -1;
-    let specStart = -1;
     for (; j < body.length; j++) {
       const d = body[j];
       if (quote) { if (d === quote) quote = ""; continue; }
       if (d === "'" || d === '"') { quote = d; continue; }
-      if ("([{".includes(d)) depth++;
-      else if (")]".includes(d)) depth--;
+      if (d === "(" || d === "[" || d === "{") depth++;
+      else if (d === ")" || d === "]") depth--;
       else if (d === "}" && depth > 0) depth--;
       else if (depth === 0 && (d === "}" || d === ":" || (d === "!" && body[j + 1] !== "="))) break;
-      else if (depth === 0 && d === "=" && body[j + 1] !== "=" && !"=!<>".includes(body[j - 1])) throw new Unsupported("f-string '=' specifier", s.line);
+      else if (depth === 0 && d === "=" && body[j + 1] !== "=" && !"=!<>".includes(body[j - 1])) throw new Unsupported("f-string '=' specifier", line);
     }
-    exprEnd = j;
-    const exprSrc = body.slice(i + 1, exprEnd);
-    if (!exprSrc.trim()) throw new Unsupported("f-string syntax error", s.line);
+    const exprSrc = body.slice(i + 1, j);
+    if (!exprSrc.trim()) throw new Unsupported("f-string syntax error", line);
     if (body[j] === "!") {
       const cc = body[j + 1];
-      conv = cc === "r" ? 114 : cc === "s" ? 115 : cc === "a" ? 97 : (() => { throw new Unsupported("f-string syntax error", s.line); })();
+      if (cc === "r") conv = 114;
+      else if (cc === "s") conv = 115;
+      else if (cc === "a") conv = 97;
+      else throw new Unsupported("f-string syntax error", line);
       j += 2;
     }
     let spec: Expr | null = null;
     if (body[j] === ":") {
-      specStart = j + 1;
+      const specStart = j + 1;
       let k = specStart;
       let d2 = 0;
       for (; k < body.length; k++) {
@@ -837,24 +979,16 @@ function parseFString(s: Token): Expr[] {
         else if (body[k] === "}") { if (d2 === 0) break; d2--; }
       }
       const specText = body.slice(specStart, k);
-      if (specText.includes("{")) throw new Unsupported("nested f-string format spec", s.line);
-      spec = { type: "JoinedStr", values: specText ? [{ type: "Constant", value: { kind: "str", v: specText }, lineno: s.line, col_offset: s.col }] : [], lineno: s.line, col_offset: s.col };
+      if (specText.includes("{")) throw new Unsupported("nested f-string format spec", line);
+      spec = { type: "JoinedStr", values: specText ? [{ type: "Constant", value: { kind: "str", v: specText }, lineno: line, col_offset: col }] : [], lineno: line, col_offset: col };
       j = k;
     }
-    if (body[j] !== "}") throw new Unsupported("f-string syntax error", s.line);
-    let value: Expr;
-    try {
-      const inner = new Parser(tokenize("(" + exprSrc.replace(/\n/g, " ") + ")\n"));
-      value = inner.expression();
-    } catch (e) {
-      if (e instanceof PySyntaxError) throw new Unsupported("f-string syntax error", s.line);
-      throw e;
-    }
-    out.push({ type: "FormattedValue", value: shiftLines(value, s.line - 1), conversion: conv, format_spec: spec, lineno: s.line, col_offset: s.col });
+    if (body[j] !== "}") throw new Unsupported("f-string syntax error", line);
+    const value = Parser.fStringExpr(exprSrc, line);
+    out.push({ type: "FormattedValue", value: shiftLines(value, line - 1), conversion: conv, format_spec: spec, lineno: line, col_offset: col });
     i = j + 1;
   }
-  flush();
-  return out;
+  pushLiteral(out, lit, raw, line, col);
 }
 
 function shiftLines(e: Expr, by: number): Expr {

@@ -31,29 +31,32 @@ export class Unsupported extends Error {
   }
 }
 
-/** Every operator of two or three characters (tokenizer.test.ts checks the tables below against it). */
+/** Every operator of two or three characters (tokenizer.test.ts checks the scanner against it). */
 export const MULTI_CHAR_OPS = ["**=", "//=", ">>=", "<<=", "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", ":=", "@="];
-const OPS1 = "+-*/%@&|^~<>()[]{},:.;=!";
-const OPS1_SET = new Set(OPS1);
-/** A number literal, matched in place (sticky) rather than on a slice of the rest of the source. */
-/** Characters that can continue a number literal after its first digits. */
-const NUMBER_TAIL = new Set([".", "_", "e", "E", "j", "J", "x", "X", "o", "O", "b", "B"]);
+
+// Token types as small integers: the parser compares them on every token.
+// Typed as number, not as literals: TypeScript would otherwise narrow `this.type` across next().
+export const NAME: number = 1, NUMBER: number = 2, STRING: number = 3, OP: number = 4, NEWLINE: number = 5, INDENT: number = 6, DEDENT: number = 7, ENDMARKER: number = 8;
+const KIND_NAMES: TokKind[] = ["ENDMARKER", "NAME", "NUMBER", "STRING", "OP", "NEWLINE", "INDENT", "DEDENT", "ENDMARKER"];
+
+/** A number literal that is not plain digits, matched in place (sticky) rather than on a slice. */
 const NUMBER_RE = /0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?[jJ]?/y;
 
-// MULTI_CHAR_OPS by their first character (keys are single characters, so no prototype name can match)
-const AUG_DOUBLE: Record<string, string> = { "*": "**=", "/": "//=", ">": ">>=", "<": "<<=" };
-const WITH_EQ: Record<string, string> = { "<": "<=", ">": ">=", "=": "==", "!": "!=", "+": "+=", "-": "-=", "*": "*=", "/": "/=", "%": "%=", "&": "&=", "|": "|=", "^": "^=", ":": ":=", "@": "@=" };
-const DOUBLE: Record<string, string> = { "*": "**", "/": "//", "<": "<<", ">": ">>" };
+/**
+ * Python's keywords by first letter. A NAME token that is a keyword carries the literal below as
+ * its value, so the parser's `value === "if"` compares two internalized strings.
+ */
+const KEYWORDS_BY_FIRST: (string[] | undefined)[] = [];
+for (const kw of ["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]) {
+  (KEYWORDS_BY_FIRST[kw.charCodeAt(0)] ??= []).push(kw);
+}
 
-// Character classes by char code: the tokenizer runs on every simulated program, so no regex per character.
+// Character classes by char code: no regex per character.
 function isIdStartCode(k: number): boolean {
   return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k > 127;
 }
 function isIdCharCode(k: number): boolean {
   return isIdStartCode(k) || (k >= 48 && k <= 57);
-}
-function isIdChar(c: string): boolean {
-  return isIdCharCode(c.charCodeAt(0));
 }
 /** r, b, f, u in either case: the letters a string prefix is made of. */
 function isPrefixCode(k: number): boolean {
@@ -73,165 +76,365 @@ function stringPrefixLength(src: string, i: number): number {
   if (isPrefixCode(k1) && isQuoteCode(src.charCodeAt(i + 2))) return 2;
   return -1;
 }
+/** Characters that can continue a number literal after its first digits: . _ e E j J x X o O b B. */
+function isNumberTailCode(k: number): boolean {
+  switch (k) {
+    case 46: case 95: case 101: case 69: case 106: case 74: case 120: case 88: case 111: case 79: case 98: case 66: return true;
+    default: return false;
+  }
+}
 
-export function tokenize(src: string): Token[] {
-  const toks: Token[] = [];
-  const indents = [0];
-  let depth = 0; // bracket nesting
-  const openStack: Token[] = [];
-  let i = 0;
-  let line = 1;
-  let lineStart = 0;
-  let atLineStart = true;
-  const n = src.length;
-  while (i < n) {
-    if (atLineStart && depth === 0) {
-      // measure indentation
-      let col = 0;
-      let j = i;
-      while (j < n && (src[j] === " " || src[j] === "\t")) {
-        col = src[j] === "\t" ? (Math.floor(col / 8) + 1) * 8 : col + 1;
-        j++;
-      }
-      if (j >= n) { i = j; break; }
-      if (src[j] === "\n" || src[j] === "#" || src[j] === "\r") {
-        // blank or comment-only line: no tokens
-        while (j < n && src[j] !== "\n") j++;
-        i = j + 1;
-        line++;
-        lineStart = i;
-        continue;
-      }
-      if (src[j] === "\\" && src[j + 1] === "\n") {
-        i = j + 2; line++; lineStart = i; continue;
-      }
-      i = j;
-      atLineStart = false;
-      const top = indents[indents.length - 1];
-      if (col > top) {
-        if (toks.length === 0) throw new PySyntaxError("unexpected indent", line, col);
-        indents.push(col);
-        toks.push({ kind: "INDENT", value: "", line, col: 0 });
-      } else if (col < top) {
-        while (col < indents[indents.length - 1]) {
-          indents.pop();
-          toks.push({ kind: "DEDENT", value: "", line, col });
-        }
-        if (col !== indents[indents.length - 1]) {
-          throw new PySyntaxError("unindent does not match any outer indentation level", line, col, "IndentationError");
-        }
-      }
+/**
+ * The operator starting at i (longest first: three characters, then two, then one), or "" when the
+ * character starts none. Every result is a string literal, so the parser compares internalized strings.
+ */
+function readOp(src: string, i: number): string {
+  const c = src.charCodeAt(i);
+  const c1 = src.charCodeAt(i + 1);
+  const eq1 = c1 === 61; // '='
+  switch (c) {
+    case 42: return c1 === 42 ? (src.charCodeAt(i + 2) === 61 ? "**=" : "**") : eq1 ? "*=" : "*";
+    case 47: return c1 === 47 ? (src.charCodeAt(i + 2) === 61 ? "//=" : "//") : eq1 ? "/=" : "/";
+    case 62: return c1 === 62 ? (src.charCodeAt(i + 2) === 61 ? ">>=" : ">>") : eq1 ? ">=" : ">";
+    case 60: return c1 === 60 ? (src.charCodeAt(i + 2) === 61 ? "<<=" : "<<") : eq1 ? "<=" : "<";
+    case 46: return c1 === 46 && src.charCodeAt(i + 2) === 46 ? "..." : ".";
+    case 61: return eq1 ? "==" : "=";
+    case 33: return eq1 ? "!=" : "!";
+    case 43: return eq1 ? "+=" : "+";
+    case 45: return eq1 ? "-=" : c1 === 62 ? "->" : "-";
+    case 37: return eq1 ? "%=" : "%";
+    case 38: return eq1 ? "&=" : "&";
+    case 124: return eq1 ? "|=" : "|";
+    case 94: return eq1 ? "^=" : "^";
+    case 58: return eq1 ? ":=" : ":";
+    case 64: return eq1 ? "@=" : "@";
+    case 126: return "~";
+    case 40: return "(";
+    case 41: return ")";
+    case 91: return "[";
+    case 93: return "]";
+    case 123: return "{";
+    case 125: return "}";
+    case 44: return ",";
+    case 59: return ";";
+    default: return "";
+  }
+}
+
+/**
+ * A single-pass scanner over char codes that produces one token per `next()` (Acorn's technique):
+ * the current token lives in a few fields (type, value, tline, tcol, prefix), with at most one
+ * token of lookahead buffered by `peek()`. The parser extends it. A program with a lexical error
+ * gives that error whatever its grammar, as a tokenizer that ran first would: `drain()` scans the
+ * rest of the input after the parser fails, so a later lexical error still wins.
+ */
+export class Scanner {
+  // the current token
+  type: number = ENDMARKER;
+  value = "";
+  tline = 1;
+  tcol = 0;
+  /** For STRING: "f" or "fr" for an f-string (value is the raw body), "b" for bytes, else "". */
+  prefix = "";
+  // one token of lookahead, valid when hasAhead
+  hasAhead = false;
+  aType: number = ENDMARKER;
+  aValue = "";
+  aLine = 1;
+  aCol = 0;
+  aPrefix = "";
+  // scanning state
+  protected readonly src: string;
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0;
+  private atLineStart = true;
+  private indents: number[] = [0];
+  /** Bracket nesting, and each open bracket as three numbers: char code, line, column. */
+  private depth = 0;
+  private open: number[] = [];
+  private emitted = false;
+  private lastType = 0;
+  private pendingDedents = 0;
+  private dedentLine = 0;
+  private dedentCol = 0;
+  private atEof = false;
+  /** Set once scanning has thrown: the input has a lexical error and there is nothing more to scan. */
+  failed = false;
+
+  constructor(src: string) {
+    this.src = src;
+  }
+
+  /** Advance to the next token. */
+  next(): void {
+    if (this.hasAhead) {
+      this.hasAhead = false;
+      this.type = this.aType; this.value = this.aValue; this.tline = this.aLine; this.tcol = this.aCol; this.prefix = this.aPrefix;
+      return;
     }
-    const c = src[i];
-    if (c === " " || c === "\t" || c === "\f" || c === "\r") { i++; continue; }
-    if (c === "#") { while (i < n && src[i] !== "\n") i++; continue; }
-    if (c === "\\" && src[i + 1] === "\n") { i += 2; line++; lineStart = i; continue; }
-    if (c === "\n") {
-      if (depth === 0) {
-        toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart });
-        atLineStart = true;
-      }
-      i++; line++; lineStart = i;
-      continue;
+    try {
+      this.scan();
+    } catch (e) {
+      this.failed = true;
+      throw e;
     }
-    const col = i - lineStart;
-    // string literal with optional prefix
-    const pl = stringPrefixLength(src, i);
-    if (pl >= 0) {
-      const prefix = pl === 0 ? "" : src.slice(i, i + pl).toLowerCase();
-      if ((prefix.includes("b") && prefix.includes("f")) || (prefix.includes("u") && prefix.length > 1)) throw new PySyntaxError("invalid syntax", line, i - lineStart);
-      const q = src[i + pl];
-      let j = i + pl + 1;
-      const triple = src[j] === q && src[j + 1] === q;
-      if (triple) j += 2;
-      const startLine = line;
-      // the body is the source text between the quotes, escapes kept as written
-      const bodyStart = j;
-      let bodyEnd: number;
-      for (;;) {
-        if (j >= n) {
-          if (triple) throw new PySyntaxError(`unterminated triple-quoted string literal (detected at line ${line})`, startLine, col);
-          throw new PySyntaxError(`unterminated string literal (detected at line ${startLine})`, startLine, col);
+  }
+
+  /** Fill the lookahead fields (aType, aValue...) with the token after the current one. */
+  peek(): void {
+    if (this.hasAhead) return;
+    const type = this.type, value = this.value, line = this.tline, col = this.tcol, prefix = this.prefix;
+    this.next();
+    this.aType = this.type; this.aValue = this.value; this.aLine = this.tline; this.aCol = this.tcol; this.aPrefix = this.prefix;
+    this.type = type; this.value = value; this.tline = line; this.tcol = col; this.prefix = prefix;
+    this.hasAhead = true;
+  }
+
+  /** Scan the rest of the input, for its lexical errors only. */
+  drain(): void {
+    if (this.failed) return;
+    while (this.type !== ENDMARKER || this.hasAhead) this.next();
+  }
+
+  /** A copy of the whole scanning state, for the rare lookahead of more than one token. */
+  protected save(): Scanner {
+    const s = Object.assign(Object.create(Scanner.prototype) as Scanner, this);
+    s.indents = this.indents.slice(); s.open = this.open.slice();
+    return s;
+  }
+  protected restore(s: Scanner): void {
+    Object.assign(this, s);
+  }
+
+  private emit(type: number, value: string, line: number, col: number): void {
+    this.type = type; this.value = value; this.tline = line; this.tcol = col; this.prefix = "";
+    this.emitted = true;
+    this.lastType = type;
+  }
+
+  private scan(): void {
+    const src = this.src;
+    const n = src.length;
+    for (;;) {
+      if (this.pendingDedents > 0) {
+        this.pendingDedents--;
+        this.emit(DEDENT, "", this.dedentLine, this.dedentCol);
+        return;
+      }
+      if (this.atEof) { this.emit(ENDMARKER, "", this.line + 1, 0); return; }
+      let i = this.pos;
+      if (i >= n) { if (this.finish()) return; continue; }
+      if (this.atLineStart && this.depth === 0) {
+        // measure indentation
+        let col = 0;
+        let j = i;
+        let k = src.charCodeAt(j);
+        while (k === 32 || k === 9) {
+          col = k === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+          k = src.charCodeAt(++j);
         }
-        const d = src[j];
-        if (!triple && d === "\n") throw new PySyntaxError(`unterminated string literal (detected at line ${startLine})`, startLine, col);
-        if (d === "\\") {
-          if (src[j + 1] === "\n") { line++; lineStart = j + 2; }
-          j += 2;
+        if (j >= n) { this.pos = j; continue; }
+        if (k === 10 || k === 35 || k === 13) {
+          // blank or comment-only line: no tokens
+          while (j < n && src.charCodeAt(j) !== 10) j++;
+          this.pos = j + 1;
+          this.line++;
+          this.lineStart = this.pos;
           continue;
         }
-        if (triple ? d === q && src[j + 1] === q && src[j + 2] === q : d === q) {
-          bodyEnd = j;
-          j += triple ? 3 : 1;
-          break;
+        if (k === 92 && src.charCodeAt(j + 1) === 10) {
+          this.pos = j + 2; this.line++; this.lineStart = this.pos; continue;
         }
-        if (d === "\n") { line++; lineStart = j + 1; }
-        j++;
+        this.pos = i = j;
+        this.atLineStart = false;
+        const indents = this.indents;
+        const top = indents[indents.length - 1];
+        if (col > top) {
+          if (!this.emitted) throw new PySyntaxError("unexpected indent", this.line, col);
+          indents.push(col);
+          this.emit(INDENT, "", this.line, 0);
+          return;
+        }
+        if (col < top) {
+          let dedents = 0;
+          while (col < indents[indents.length - 1]) { indents.pop(); dedents++; }
+          if (col !== indents[indents.length - 1]) {
+            throw new PySyntaxError("unindent does not match any outer indentation level", this.line, col, "IndentationError");
+          }
+          this.pendingDedents = dedents;
+          this.dedentLine = this.line;
+          this.dedentCol = col;
+          continue;
+        }
       }
-      const body = src.slice(bodyStart, bodyEnd);
-      i = j;
-      if (prefix.includes("f") && /\{[^}]*$/.test(body)) throw new Unsupported("nested f-string quotes", startLine);
-      const raw = prefix.includes("r");
-      if (prefix.includes("f")) toks.push({ kind: "STRING", value: body, line: startLine, col, prefix: raw ? "fr" : "f" });
-      else toks.push({ kind: "STRING", value: raw ? body : decodeEscapes(body, startLine, col), line: startLine, col, prefix: prefix.includes("b") ? "b" : "" });
-      continue;
-    }
-    const code = src.charCodeAt(i);
-    if (isIdStartCode(code)) {
-      let j = i + 1;
-      while (j < n && isIdCharCode(src.charCodeAt(j))) j++;
-      toks.push({ kind: "NAME", value: src.slice(i, j), line, col });
-      i = j;
-      continue;
-    }
-    const next = src.charCodeAt(i + 1);
-    if ((code >= 48 && code <= 57) || (code === 46 && next >= 48 && next <= 57)) {
-      // plain digits (the usual case) without the regex; anything else (., _, e, j, 0x...) through it
-      let d = i;
-      while (d < n && src.charCodeAt(d) >= 48 && src.charCodeAt(d) <= 57) d++;
-      let text: string;
-      if (d > i && !NUMBER_TAIL.has(src[d])) text = src.slice(i, d);
-      else {
-        NUMBER_RE.lastIndex = i;
-        const m = NUMBER_RE.exec(src);
-        text = m ? m[0] : c;
+      const c = src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12 || c === 13) { this.pos = i + 1; continue; }
+      if (c === 35) { // '#'
+        while (i < n && src.charCodeAt(i) !== 10) i++;
+        this.pos = i;
+        continue;
       }
-      if (isIdChar(src[i + text.length] ?? " ")) throw new Unsupported("a number followed directly by a name", line);
-      toks.push({ kind: "NUMBER", value: text, line, col });
-      i += text.length;
-      continue;
+      if (c === 92 && src.charCodeAt(i + 1) === 10) { this.pos = i + 2; this.line++; this.lineStart = i + 2; continue; }
+      if (c === 10) {
+        const emits = this.depth === 0;
+        if (emits) {
+          this.emit(NEWLINE, "", this.line, i - this.lineStart);
+          this.atLineStart = true;
+        }
+        this.pos = i + 1; this.line++; this.lineStart = i + 1;
+        if (emits) return;
+        continue;
+      }
+      const col = i - this.lineStart;
+      if (c === 39 || c === 34 || isPrefixCode(c)) {
+        const pl = stringPrefixLength(src, i);
+        if (pl >= 0) { this.readString(i, pl, col); return; }
+      }
+      if (isIdStartCode(c)) {
+        let j = i + 1;
+        while (j < n && isIdCharCode(src.charCodeAt(j))) j++;
+        this.pos = j;
+        this.emit(NAME, this.keywordOr(i, j), this.line, col);
+        return;
+      }
+      const c1 = src.charCodeAt(i + 1);
+      if ((c >= 48 && c <= 57) || (c === 46 && c1 >= 48 && c1 <= 57)) { this.readNumber(i, col); return; }
+      const op = readOp(src, i);
+      if (!op) throw new PySyntaxError("invalid character '" + src[i] + "'", this.line, col);
+      if (op === "!") throw new PySyntaxError("invalid syntax", this.line, col);
+      if (c === 40 || c === 91 || c === 123) { // ( [ {
+        const o = 3 * this.depth++;
+        this.open[o] = c; this.open[o + 1] = this.line; this.open[o + 2] = col;
+      } else if (c === 41 || c === 93 || c === 125) { // ) ] }
+        if (this.depth === 0) throw new PySyntaxError(`unmatched '${op}'`, this.line, col);
+        const o = 3 * --this.depth;
+        const open = this.open[o];
+        const openLine = this.open[o + 1];
+        if (open !== (c === 41 ? 40 : c === 93 ? 91 : 123)) {
+          throw new PySyntaxError(`closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open)}'${openLine !== this.line ? ` on line ${openLine}` : ""}`, this.line, col);
+        }
+      }
+      this.pos = i + op.length;
+      this.emit(OP, op, this.line, col);
+      return;
     }
-    // longest operator first (three characters, then two, then one), by character rather than by slicing
-    let op = "";
-    const c1 = src[i + 1];
-    if (c1 === c && src[i + 2] === "=" && AUG_DOUBLE[c] !== undefined) op = AUG_DOUBLE[c];
-    else if (c === "." && c1 === "." && src[i + 2] === ".") op = "...";
-    else if (c1 === "=" && WITH_EQ[c] !== undefined) op = WITH_EQ[c];
-    else if (c1 === c && DOUBLE[c] !== undefined) op = DOUBLE[c];
-    else if (c === "-" && c1 === ">") op = "->";
-    else if (OPS1_SET.has(c)) op = c;
-    if (!op) throw new PySyntaxError("invalid character '" + c + "'", line, i - lineStart);
-    if (op === "!") throw new PySyntaxError("invalid syntax", line, i - lineStart);
-    const tok: Token = { kind: "OP", value: op, line, col };
-    if (op === "(" || op === "[" || op === "{") { depth++; openStack.push(tok); }
-    if (op === ")" || op === "]" || op === "}") {
-      if (depth === 0) throw new PySyntaxError(`unmatched '${op}'`, line, i - lineStart);
-      const open = openStack.pop();
-      const want = open?.value === "(" ? ")" : open?.value === "[" ? "]" : "}";
-      if (open && want !== op) throw new PySyntaxError(`closing parenthesis '${op}' does not match opening parenthesis '${open.value}'${open.line !== line ? ` on line ${open.line}` : ""}`, line, i - lineStart);
-      depth--;
+  }
+
+  /** The end of the input: unclosed brackets, the last NEWLINE, DEDENTs, then ENDMARKER. Returns whether a token was emitted. */
+  private finish(): boolean {
+    if (this.depth > 0) {
+      const o = 3 * (this.depth - 1);
+      throw new PySyntaxError(`'${String.fromCharCode(this.open[o])}' was never closed`, this.open[o + 1], this.open[o + 2]);
     }
-    toks.push(tok);
-    i += op.length;
+    this.atEof = true;
+    this.pendingDedents = this.indents.length - 1;
+    this.dedentLine = this.line + 1;
+    this.dedentCol = 0;
+    if (this.emitted && this.lastType !== NEWLINE && this.lastType !== DEDENT) {
+      this.emit(NEWLINE, "", this.line, this.pos - this.lineStart);
+      return true;
+    }
+    return false;
   }
-  if (depth > 0) {
-    const open = openStack[openStack.length - 1];
-    throw new PySyntaxError(`'${open?.value ?? "("}' was never closed`, open?.line ?? line, open?.col ?? 0);
+
+  /** The keyword literal when src[i, j) is a keyword, else the name as sliced. */
+  private keywordOr(i: number, j: number): string {
+    const kws = KEYWORDS_BY_FIRST[this.src.charCodeAt(i)];
+    if (kws !== undefined) {
+      const len = j - i;
+      for (let k = 0; k < kws.length; k++) {
+        const kw = kws[k];
+        if (kw.length === len && this.src.startsWith(kw, i)) return kw;
+      }
+    }
+    return this.src.slice(i, j);
   }
-  const last = toks[toks.length - 1];
-  if (last && last.kind !== "NEWLINE" && last.kind !== "DEDENT") toks.push({ kind: "NEWLINE", value: "", line, col: i - lineStart });
-  while (indents.length > 1) { indents.pop(); toks.push({ kind: "DEDENT", value: "", line: line + 1, col: 0 }); }
-  toks.push({ kind: "ENDMARKER", value: "", line: line + 1, col: 0 });
+
+  private readNumber(i: number, col: number): void {
+    const src = this.src;
+    const n = src.length;
+    // plain digits (the usual case) without the regex; anything else (., _, e, j, 0x...) through it
+    let d = i;
+    while (d < n && src.charCodeAt(d) >= 48 && src.charCodeAt(d) <= 57) d++;
+    let end: number;
+    if (d > i && !isNumberTailCode(src.charCodeAt(d))) end = d;
+    else {
+      NUMBER_RE.lastIndex = i;
+      const m = NUMBER_RE.exec(src);
+      end = i + (m ? m[0].length : 1);
+    }
+    if (end < n && isIdCharCode(src.charCodeAt(end))) throw new Unsupported("a number followed directly by a name", this.line);
+    this.pos = end;
+    this.emit(NUMBER, src.slice(i, end), this.line, col);
+  }
+
+  private readString(i: number, pl: number, col: number): void {
+    const src = this.src;
+    const n = src.length;
+    const prefix = pl === 0 ? "" : src.slice(i, i + pl).toLowerCase();
+    const hasF = pl > 0 && prefix.includes("f");
+    if (pl > 0 && ((prefix.includes("b") && hasF) || (prefix.includes("u") && pl > 1))) throw new PySyntaxError("invalid syntax", this.line, i - this.lineStart);
+    const q = src.charCodeAt(i + pl);
+    let j = i + pl + 1;
+    const triple = src.charCodeAt(j) === q && src.charCodeAt(j + 1) === q;
+    if (triple) j += 2;
+    const startLine = this.line;
+    // the body is the source text between the quotes, escapes kept as written
+    const bodyStart = j;
+    let bodyEnd: number;
+    let escapes = false;
+    for (;;) {
+      if (j >= n) {
+        if (triple) throw new PySyntaxError(`unterminated triple-quoted string literal (detected at line ${this.line})`, startLine, col);
+        throw new PySyntaxError(`unterminated string literal (detected at line ${startLine})`, startLine, col);
+      }
+      const d = src.charCodeAt(j);
+      if (d === 10 && !triple) throw new PySyntaxError(`unterminated string literal (detected at line ${startLine})`, startLine, col);
+      if (d === 92) {
+        escapes = true;
+        if (src.charCodeAt(j + 1) === 10) { this.line++; this.lineStart = j + 2; }
+        j += 2;
+        continue;
+      }
+      if (d === q && (!triple || (src.charCodeAt(j + 1) === q && src.charCodeAt(j + 2) === q))) {
+        bodyEnd = j;
+        j += triple ? 3 : 1;
+        break;
+      }
+      if (d === 10) { this.line++; this.lineStart = j + 1; }
+      j++;
+    }
+    const body = src.slice(bodyStart, bodyEnd);
+    this.pos = j;
+    if (hasF && unclosedBrace(body)) throw new Unsupported("nested f-string quotes", startLine);
+    const raw = pl > 0 && prefix.includes("r");
+    if (hasF) {
+      this.emit(STRING, body, startLine, col);
+      this.prefix = raw ? "fr" : "f";
+    } else {
+      this.emit(STRING, raw || !escapes ? body : decodeEscapes(body, startLine, col), startLine, col);
+      this.prefix = pl > 0 && prefix.includes("b") ? "b" : "";
+    }
+  }
+}
+
+/** A '{' with no '}' after it (as /\{[^}]*$/): an f-string cut short by a nested quote. */
+function unclosedBrace(body: string): boolean {
+  const open = body.lastIndexOf("{");
+  return open >= 0 && body.indexOf("}", open) < 0;
+}
+
+/** Every token of src, as a list (for tests and tools; the parser scans on demand). */
+export function tokenize(src: string): Token[] {
+  const s = new Scanner(src);
+  const toks: Token[] = [];
+  do {
+    s.next();
+    const t: Token = { kind: KIND_NAMES[s.type], value: s.value, line: s.tline, col: s.tcol };
+    if (s.type === STRING) t.prefix = s.prefix;
+    toks.push(t);
+  } while (s.type !== ENDMARKER);
   return toks;
 }
 
