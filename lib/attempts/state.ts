@@ -1,11 +1,12 @@
 // The caller's own state at one slot, read in one round trip for the submission path
 // (./submit.ts): enrolment as a STUDENT, the quiz sitting, an attempt already stored under the
-// idempotency key, the attempts used, and the Variant row of the current attempt (as
-// ./variants.ts numbers it: attempts used + 1, or the last one once the limit is used up).
+// idempotency key, the attempts used (the largest Attempt.attemptNumber there), and the Variant
+// row of the current attempt (as ./variants.ts numbers it: attempts used + 1, or the last one once
+// the limit is used up).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
-import { literal, query, sql, type SqlText } from "@/lib/db/raw";
+import { query, sql } from "@/lib/db/raw";
 import { variantSeed } from "@/lib/questions/variant";
 
 // json_build_object renders timestamp(3) without a zone; the database stores UTC (Prisma's rule).
@@ -40,27 +41,17 @@ const stateSchema = z.object({
 
 const attemptNumberOf = (answered: number, max: number | null) => (max !== null && answered >= max && answered > 0 ? answered : answered + 1);
 
+/** Read by the database function heapwise_slot_state (prisma/migrations/20261125034410_attempt_number), whose plans PostgreSQL keeps per connection. */
 export async function callerSlotState(userId: string, assessment: { id: string; courseId: string }, slotId: string | null, idempotencyKey: string, max: number | null) {
-  const rows = await query<object>(sql`
-    WITH n AS (SELECT count(*)::int AS answered FROM "Attempt" WHERE "userId" = ${userId} AND "assessmentQuestionId" = ${slotId})
-    SELECT n.answered,
-      EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."courseId" = ${assessment.courseId} AND e."userId" = ${userId} AND e.role = 'STUDENT') AS enrolled,
-      (SELECT json_build_object('id', s.id, 'assessmentId', s."assessmentId", 'userId', s."userId", 'startedAt', s."startedAt", 'deadlineAt', s."deadlineAt", 'finishedAt', s."finishedAt")
-         FROM "Sitting" s WHERE s."assessmentId" = ${assessment.id} AND s."userId" = ${userId}) AS sitting,
-      (SELECT json_build_object('id', t.id, 'assessmentQuestionId', t."assessmentQuestionId", 'correct', t.correct, 'score', t.score, 'feedback', t.feedback)
-         FROM "Attempt" t WHERE t."userId" = ${userId} AND t."idempotencyKey" = ${idempotencyKey}) AS stored,
-      (SELECT json_build_object('id', v.id, 'questionVersionId', v."questionVersionId", 'seed', v.seed, 'pythonVersion', v."pythonVersion", 'issuedAt', v."issuedAt", 'attemptNumber', v."attemptNumber")
-         FROM "Variant" v WHERE v."userId" = ${userId} AND v."assessmentQuestionId" = ${slotId}
-          AND v."attemptNumber" = CASE WHEN ${max}::int IS NOT NULL AND n.answered >= ${max}::int AND n.answered > 0 THEN n.answered ELSE n.answered + 1 END) AS variant
-    FROM n`);
-  const state = stateSchema.parse(rows[0]);
+  const rows = await query<{ state: unknown }>(sql`SELECT heapwise_slot_state(${userId}, ${assessment.courseId}, ${assessment.id}, ${slotId}, ${idempotencyKey}, ${max}::int) AS state`);
+  const state = stateSchema.parse(rows[0]?.state);
   return { ...state, attemptNumber: attemptNumberOf(state.answered, max) };
 }
 
 /**
  * The Variant row of an attempt not yet issued, as ./variants.ts currentVariantRow would create
- * it: the seed from variantSeed, the question's current version pinned. Written by
- * insertAndLockVariant inside the submission's transaction.
+ * it: the seed from variantSeed, the question's current version pinned. Written by the
+ * submission's transaction (heapwise_submit_attempt) on its first sight.
  */
 export function plannedVariant(p: { userId: string; slot: { questionId: string }; attemptNumber: number; version: { id: string }; python: string; now: Date }): VariantRow {
   return {
@@ -73,20 +64,6 @@ export function plannedVariant(p: { userId: string; slot: { questionId: string }
     issuedAt: p.now,
     attemptNumber: p.attemptNumber,
   };
-}
-
-/**
- * Inserts a planned variant, or finds the row a twin request created first, and locks it: with
- * DO UPDATE (of a column to its own value) the conflicting row is locked like SELECT ... FOR
- * UPDATE. One statement instead of an insert and a lock; the caller's next statement checks that
- * the stored row is the variant it graded against. Rendered with literals, for lib/db/raw.ts script.
- */
-export function insertAndLockVariant(userId: string, slot: { id: string; questionId: string }, v: VariantRow): SqlText {
-  return literal`
-    INSERT INTO "Variant" (id, "userId", "questionId", "questionVersionId", "assessmentQuestionId", "attemptNumber", seed, "pythonVersion", "issuedAt")
-    VALUES (${v.id}, ${userId}, ${slot.questionId}, ${v.questionVersionId}, ${slot.id}, ${v.attemptNumber}, ${v.seed}, ${v.pythonVersion}, ${v.issuedAt.toISOString()}::timestamp)
-    ON CONFLICT ("userId", "assessmentQuestionId", "attemptNumber") DO UPDATE SET "attemptNumber" = EXCLUDED."attemptNumber"
-    RETURNING id`;
 }
 
 /** A pinned version's definition (a variant issued before the question's current version). */

@@ -11,7 +11,8 @@
 //   5. grade        key from (pinned version, seed, Python), cached, simulated on the grading
 //                   pool (lib/grading-pool) so a hostile program never blocks this thread;
 //   6. insert       one transaction: create the variant row if this is its first sight, lock it,
-//                   then one statement re-checks the key and the limit and inserts. Concurrent identical requests queue on the lock;
+//                   then re-check the key and the limit and insert (all in the database function
+//                   heapwise_submit_attempt). Concurrent identical requests queue on the lock;
 //                   the first inserts, the rest find its row. The unique (userId, idempotencyKey)
 //                   index is the backstop.
 //   7. answer       shaped by the release rule (./results.ts).
@@ -20,10 +21,13 @@
 //
 // Speed (npm run bench:load): the assessment's shared facts come from a 2 s cache
 // (./assessment-cache.ts); the caller's own state (enrolment, sitting, stored key, attempts used,
-// current variant) is one SQL round trip; the transaction is another (BEGIN, lock, insert,
-// COMMIT sent together), which also writes a new variant row, and is group-committed with the
-// submissions arriving meanwhile (./group-commit.ts). Both go to the pool directly
-// (lib/db/raw.ts), not through the ORM.
+// current variant) is one SQL round trip; the transaction is another (BEGIN, one call per
+// submission, COMMIT sent together), which also writes a new variant row, and is group-committed
+// with the submissions arriving meanwhile (./group-commit.ts). Both go to the pool directly
+// (lib/db/raw.ts), not through the ORM, and both are PL/pgSQL functions (heapwise_slot_state,
+// heapwise_submit_attempt), so PostgreSQL plans their statements once per connection rather than
+// per submission. Attempts used is the largest Attempt.attemptNumber at the slot: one index probe,
+// where a count grew with every attempt.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
@@ -41,7 +45,7 @@ import { definitionOf, keyForAsync, variantOf } from "./keys";
 import { limitSubmissions } from "./rate-limit";
 import { attemptResult, type AttemptResult, type StoredAttempt } from "./results";
 import type { Feedback, SubmitAttemptInput } from "./schema";
-import { callerSlotState, insertAndLockVariant, plannedVariant, versionDefinition, type VariantRow } from "./state";
+import { callerSlotState, plannedVariant, versionDefinition, type VariantRow } from "./state";
 import { pythonOf } from "./variants";
 
 const MAX_TIME_TAKEN_MS = 2 ** 31 - 1;
@@ -129,28 +133,18 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
     // at this slot; then, in a statement that starts after the lock is granted and so (READ
     // COMMITTED) sees whatever a twin committed meanwhile, re-check the key, the variant and the
     // limit and insert; COMMIT (harmless when nothing was inserted).
-    const variantWhere = literal`"userId" = ${caller.id} AND "assessmentQuestionId" = ${slot.id} AND "attemptNumber" = ${row.attemptNumber}`;
-    const lock = row.isNew ? insertAndLockVariant(caller.id, slot, row) : literal`SELECT id FROM "Variant" WHERE ${variantWhere} FOR UPDATE`;
-    const insert = literal`
-        WITH v AS (
-          SELECT id, ("questionVersionId" = ${row.questionVersionId} AND seed = ${row.seed}) AS same FROM "Variant" WHERE ${variantWhere}
-        ), existing AS (
-          SELECT id, "assessmentQuestionId", correct, score, feedback FROM "Attempt" WHERE "userId" = ${caller.id} AND "idempotencyKey" = ${input.idempotencyKey}
-        ), used AS (
-          SELECT count(*)::int AS n FROM "Attempt" WHERE "userId" = ${caller.id} AND "assessmentQuestionId" = ${slot.id}
-        ), ins AS (
-          INSERT INTO "Attempt" (id, "userId", "assessmentId", "assessmentQuestionId", "questionId", "questionVersionId", "variantId", seed, "pythonVersion",
-                                 answer, correct, score, points, feedback, misconception, "timeTakenMs", "idempotencyKey", "createdAt", "gradedAt")
-          SELECT ${randomUUID()}, ${caller.id}, ${a.id}, ${slot.id}, ${slot.questionId}, ${row.questionVersionId}, v.id, ${row.seed}, ${row.pythonVersion},
-                 ${JSON.stringify(parsed.answer)}::jsonb, ${graded.correct}, ${graded.score}::float8, ${pointsFor(graded.score, slot.points)}::float8,
-                 ${JSON.stringify(feedback)}::jsonb, ${graded.misconception?.id ?? null}, ${timeTakenMs}, ${input.idempotencyKey}, ${at}::timestamp, ${at}::timestamp
-          FROM used, v
-          WHERE v.same AND NOT EXISTS (SELECT 1 FROM existing) AND used.n + 1 = ${row.attemptNumber} AND (${max}::int IS NULL OR used.n < ${max}::int)
-          RETURNING id, correct, score, feedback
-        )
-        SELECT (SELECT row_to_json(existing) FROM existing) AS existing, (SELECT n FROM used) AS used, (SELECT same FROM v) AS same, (SELECT row_to_json(ins) FROM ins) AS inserted`;
-    const results = await groupCommit(`${caller.id}\u0000${slot.id}`, [lock, insert]);
-    const r = outcomeSchema.parse(results[1]?.rows[0]);
+    // heapwise_submit_attempt (prisma/migrations/20261125034410_attempt_number) locks the variant
+    // (inserting it on its first sight), which serialises submissions for this student's attempt
+    // at this slot; then, in statements that start after the lock is granted and so (READ
+    // COMMITTED) see whatever a twin committed meanwhile, re-checks the key, the variant and the
+    // limit and inserts. COMMIT is harmless when nothing was inserted. A function because its
+    // statements are planned once per connection, not parsed and planned per submission.
+    const call = literal`SELECT heapwise_submit_attempt(${caller.id}, ${a.id}, ${slot.id}, ${slot.questionId},
+        ${row.isNew ? row.id : null}, ${row.questionVersionId}, ${row.seed}, ${row.pythonVersion}, ${row.issuedAt.toISOString()}::timestamp, ${row.attemptNumber},
+        ${randomUUID()}, ${JSON.stringify(parsed.answer)}::jsonb, ${graded.correct}, ${graded.score}::float8, ${pointsFor(graded.score, slot.points)}::float8, ${JSON.stringify(feedback)}::jsonb,
+        ${graded.misconception?.id ?? null}, ${timeTakenMs}, ${input.idempotencyKey}, ${at}::timestamp, ${max}::int) AS outcome`;
+    const results = await groupCommit(`${caller.id}\u0000${slot.id}`, [call]);
+    const r = outcomeSchema.parse(results[0]?.rows[0]?.outcome);
     const result = ((): { existing: StoredAttempt & { assessmentQuestionId: string | null } } | { inserted: StoredAttempt } => {
       if (r.existing) return { existing: r.existing };
       if (r.inserted) return { inserted: r.inserted };

@@ -29,7 +29,8 @@ type Slot = ReturnType<typeof slotOf>;
  */
 export async function currentVariantRow(userId: string, loaded: StudentAssessment, slot: Slot) {
   const db = getPrisma();
-  const answered = await db.attempt.count({ where: { userId, assessmentQuestionId: slot.id } });
+  // Attempts are numbered 1..n at a slot (unique index): the largest number is the count, read from the index.
+  const answered = (await db.attempt.aggregate({ where: { userId, assessmentQuestionId: slot.id }, _max: { attemptNumber: true } }))._max.attemptNumber ?? 0;
   const max = loaded.assessment.maxAttempts;
   const attemptNumber = max !== null && answered >= max && answered > 0 ? answered : answered + 1;
   const where = { userId_assessmentQuestionId_attemptNumber: { userId, assessmentQuestionId: slot.id, attemptNumber } };
