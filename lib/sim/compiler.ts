@@ -392,15 +392,20 @@ function newScope(kind: RawScope["kind"], node: ScopeNode, parent: RawScope | nu
   parent?.children.push(s);
   return s;
 }
+// The module scope's own names are never read (its code uses the globals dict; a free name of a
+// function resolves only against enclosing functions): they are not recorded.
 function assign(s: RawScope, name: string): void {
-  if (!s.assigned.has(name)) { s.assigned.add(name); s.order.push(name); }
+  if (s.kind !== "module" && !s.assigned.has(name)) { s.assigned.add(name); s.order.push(name); }
+}
+function use(s: RawScope, name: string): void {
+  if (s.kind !== "module") s.used.add(name);
 }
 
 function walkStmt(st: Stmt, s: RawScope): void {
   switch (st.type) {
     case "Expr": walkExpr(st.value, s); break;
     case "Assign": walkExpr(st.value, s); for (const t of st.targets) walkTarget(t, s); break;
-    case "AugAssign": walkExpr(st.value, s); walkTarget(st.target, s); if (st.target.type === "Name") s.used.add(st.target.id); break;
+    case "AugAssign": walkExpr(st.value, s); walkTarget(st.target, s); if (st.target.type === "Name") use(s, st.target.id); break;
     case "AnnAssign": if (st.value) walkExpr(st.value, s); walkTarget(st.target, s); break;
     case "If": case "While": walkExpr(st.test, s); for (const x of st.body) walkStmt(x, s); for (const x of st.orelse) walkStmt(x, s); break;
     case "For": walkExpr(st.iter, s); walkTarget(st.target, s); for (const x of st.body) walkStmt(x, s); for (const x of st.orelse) walkStmt(x, s); break;
@@ -463,7 +468,7 @@ function walkComp(node: ScopeNode, gens: Comprehension[], elts: Expr[], s: RawSc
 
 function walkExpr(e: Expr, s: RawScope): void {
   switch (e.type) {
-    case "Name": s.used.add(e.id); break;
+    case "Name": use(s, e.id); break;
     case "ListComp": case "SetComp": case "GeneratorExp": walkComp(e, e.generators, [e.elt], s); break;
     case "DictComp": walkComp(e, e.generators, [e.key, e.value], s); break;
     case "Lambda": {
