@@ -66,7 +66,7 @@ function restore(obj: object, fields: Fields): void {
       case How.Value: if (o[f.key] !== f.value) o[f.key] = f.value; break;
       case How.Map: {
         const es = f.value as [unknown, unknown][];
-        if (sameMap(o[f.key] as Map<unknown, unknown>, es)) break; // most runs leave it as it was
+        if (trimMap(o[f.key] as Map<unknown, unknown>, es)) break; // most runs only add after the recorded entries
         const m = new Map();
         for (let j = 0; j < es.length; j++) { const v = es[j][1]; m.set(es[j][0], isPlain(v) ? { ...v } : v); }
         o[f.key] = m;
@@ -93,17 +93,34 @@ function restore(obj: object, fields: Fields): void {
   }
 }
 
-/** The map holds exactly the recorded entries (plain values field by field, others by identity). */
-function sameMap(m: Map<unknown, unknown>, es: [unknown, unknown][]): boolean {
-  if (m.size !== es.length) return false;
-  for (let j = 0; j < es.length; j++) {
+/**
+ * Puts the map back to the recorded entries in place when it still starts with the recorded keys
+ * in their order (what a run that only added and rebound leaves): the entries after them are
+ * deleted and changed values put back. False when that cannot give the same map (a recorded key
+ * deleted, or deleted and added again at the end): the caller builds a new one.
+ */
+function trimMap(m: Map<unknown, unknown>, es: [unknown, unknown][]): boolean {
+  if (m.size < es.length) return false;
+  let j = 0;
+  for (const k of m.keys()) {
+    if (j < es.length) { if (k !== es[j][0]) return false; }
+    else break;
+    j++;
+  }
+  if (m.size > es.length) {
+    j = 0;
+    for (const k of m.keys()) if (j++ >= es.length) m.delete(k);
+  }
+  for (j = 0; j < es.length; j++) {
     const want = es[j][1];
     const got = m.get(es[j][0]);
-    if (got === want) continue;
-    if (!isPlain(want) || !isPlain(got)) return false;
-    for (const k in want) if (got[k] !== want[k]) return false;
-    for (const k in got) if (!(k in want)) return false;
+    if (got !== want && !(isPlain(want) && isPlain(got) && samePlain(got, want))) m.set(es[j][0], isPlain(want) ? { ...want } : want);
   }
+  return true;
+}
+function samePlain(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k in b) if (a[k] !== b[k]) return false;
+  for (const k in a) if (!(k in b)) return false;
   return true;
 }
 
