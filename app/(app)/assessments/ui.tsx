@@ -1,6 +1,7 @@
-// Pieces of the assessment pages that render on the server: the code view with line numbers,
-// the prompt's small Markdown subset, and the feedback panel with the memory table at the key
-// moment. They receive released results only (lib/attempts/results.ts decides).
+// Pieces of the assessment pages that render on the server: the link back to the assessment, the
+// code view with line numbers, the prompt's small Markdown subset, and the feedback panel with the
+// memory table at the key moment. They receive released results only (lib/attempts/results.ts decides).
+import Link from "next/link";
 import type { AttemptResult } from "@/lib/attempts/results";
 import type { Feedback } from "@/lib/attempts/schema";
 
@@ -138,3 +139,14 @@ export function FeedbackPanel({ result, attemptNumber }: { result: AttemptResult
 }
 
 export const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The way back from a question or the results to the assessment's page. */
+export function BackToAssessment({ id, title }: { id: string; title: string }) {
+  return (
+    <p className="text-sm">
+      <Link href={`/assessments/${id}`} className="underline">
+        ← {title}
+      </Link>
+    </p>
+  );
+}

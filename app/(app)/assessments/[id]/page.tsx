@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { assessmentDetail } from "@/lib/assessments/queries";
 import { pageUser } from "@/lib/auth/page";
+import { forPage } from "@/lib/pages/answer";
+import { pageParams } from "@/lib/pages/params";
 import { card, PageTitle } from "@/app/ui/page-title";
-import { forPage } from "../page-guard";
 import { Countdown, FinishQuizForm, StartQuizForm } from "../quiz-controls";
 import { dateTime, Inline } from "../ui";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessment" };
 

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { assessmentDetail } from "@/lib/assessments/queries";
 import { listMyAttempts } from "@/lib/attempts/list";
 import { pageUser } from "@/lib/auth/page";
 import { formatDuration } from "@/lib/format/duration";
-import { PageTitle } from "@/app/ui/page-title";
-import { forPage } from "../../page-guard";
-import { dateTime, FeedbackPanel } from "../../ui";
+import { forPage } from "@/lib/pages/answer";
 import { pageParams } from "@/lib/pages/params";
+import { PageTitle } from "@/app/ui/page-title";
+import { BackToAssessment, dateTime, FeedbackPanel } from "../../ui";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -19,11 +18,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const attempts = await listMyAttempts(caller, { assessmentId: id, limit: 500 });
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={`/assessments/${id}`} className="underline">
-          ← {a.title}
-        </Link>
-      </p>
+      <BackToAssessment id={id} title={a.title} />
       <PageTitle
         title={`Results: ${a.title}`}
         lead={a.earned !== null ? `${a.earned} / ${a.possible} points (${a.scorePolicy === "BEST" ? "best" : "last"} attempt per question)` : "Scores are not released yet."}

@@ -6,12 +6,12 @@ import { lastAttempt } from "@/lib/attempts/list";
 import { getVariant } from "@/lib/attempts/variants";
 import { pageUser } from "@/lib/auth/page";
 import { HttpError } from "@/lib/http/errors";
+import { forPage } from "@/lib/pages/answer";
+import { pageParams } from "@/lib/pages/params";
 import { PageTitle } from "@/app/ui/page-title";
 import { AnswerForm } from "../../../answer-form";
-import { forPage } from "../../../page-guard";
 import { Countdown } from "../../../quiz-controls";
-import { CodeView, FeedbackPanel, Inline, Prose } from "../../../ui";
-import { pageParams } from "@/lib/pages/params";
+import { BackToAssessment, CodeView, FeedbackPanel, Inline, Prose } from "../../../ui";
 
 export const metadata: Metadata = { title: "Question" };
 
@@ -39,11 +39,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
   const next = a.slots[index + 1];
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href={`/assessments/${id}`} className="underline">
-          ← {a.title}
-        </Link>
-      </p>
+      <BackToAssessment id={id} title={a.title} />
       <PageTitle
         title={<>{index + 1}. <Inline text={q.title} /></>}
         lead={`${q.mechanism} · ${dto.points} point${dto.points === 1 ? "" : "s"} · Python ${dto.pythonVersion}${q.mode === "repl" ? " · typed at the interactive prompt" : ""}`}

@@ -5,15 +5,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { courseDashboard } from "@/lib/analytics";
 import { weakestStudents } from "@/lib/analytics/weakest";
+import { forPage } from "@/lib/pages/answer";
+import { pageParams } from "@/lib/pages/params";
 import { BarChart } from "@/app/ui/charts/bar-chart";
 import { ChartFigure, DataTable, num, pct, TENTHS } from "@/app/ui/charts/figure";
 import { LineChart } from "@/app/ui/charts/line-chart";
 import { type Column, type Row, SortableTable } from "@/app/ui/charts/sortable-table";
 import { card } from "@/app/ui/page-title";
-import { analyticsPath, courseReader, orPage } from "./_components/guard";
+import { analyticsPath, courseReader } from "./_components/guard";
 import { AnalyticsHeader, ButtonLink, Section } from "./_components/header";
 import { MasteryCellView } from "./_components/mastery-cell";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Course analytics" };
 
@@ -31,7 +32,7 @@ export default async function CourseAnalyticsPage({
   const showAll = (await searchParams).students === "all";
   const here = analyticsPath(courseId);
   const { caller, course } = await courseReader(courseId, here);
-  const { assessments, mastery: cells, progress: weeks, students } = await orPage(here, () => courseDashboard(caller, course.id));
+  const { assessments, mastery: cells, progress: weeks, students } = await forPage(here, () => courseDashboard(caller, course.id));
 
   const mechanisms = [...new Set(cells.map((c) => c.mechanism))].sort();
   const cellOf = new Map(cells.map((c) => [`${c.userId}\u0000${c.mechanism}`, c]));

@@ -13,7 +13,7 @@ export function MasteryCellView({ share, earned, possible }: { share: number | n
   if (share === null) return <span className="text-zinc-400 dark:text-zinc-500">—</span>;
   const step = STEPS[Math.min(STEPS.length - 1, Math.floor(share * STEPS.length))];
   return (
-    <span className={`inline-block min-w-14 rounded px-1.5 py-0.5 text-center ${step}`} title={`${earned} of ${possible} points`}>
+    <span className={`inline-block min-w-14 rounded px-1.5 whitespace-nowrap py-0.5 text-center ${step}`} title={`${earned} of ${possible} points`}>
       {Math.round(share * 100)} %
     </span>
   );

@@ -7,15 +7,16 @@ import { z } from "zod";
 import { answerText, cronbachAlpha, itemStats, scoreDistribution, type ItemStats } from "@/lib/analytics";
 import { assessmentOfCourse } from "@/lib/analytics/access";
 import { findMisconception } from "@/lib/grading/misconceptions";
+import { forPage } from "@/lib/pages/answer";
+import { pageParams } from "@/lib/pages/params";
 import { BarChart } from "@/app/ui/charts/bar-chart";
 import { ChartFigure, DataTable, num, pct, seconds, TENTHS } from "@/app/ui/charts/figure";
 import { type Column, type Row, SortableTable } from "@/app/ui/charts/sortable-table";
 import { Sparkline } from "@/app/ui/charts/sparkline";
 import { card } from "@/app/ui/page-title";
 import { Inline } from "@/app/(app)/assessments/ui";
-import { analyticsPath, courseReader, orPage } from "../../_components/guard";
+import { analyticsPath, courseReader } from "../../_components/guard";
 import { AnalyticsHeader, ButtonLink, Section } from "../../_components/header";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessment analytics" };
 
@@ -41,8 +42,8 @@ export default async function AssessmentAnalyticsPage({
   const view = viewSchema.parse((await searchParams).version ?? "all");
   const here = analyticsPath(courseId, `/assessments/${assessmentId}`);
   const { caller, course } = await courseReader(courseId, here);
-  const { assessment } = await orPage(here, () => assessmentOfCourse(caller, course.id, assessmentId));
-  const [dist, items, alpha] = await orPage(here, () =>
+  const { assessment } = await forPage(here, () => assessmentOfCourse(caller, course.id, assessmentId));
+  const [dist, items, alpha] = await forPage(here, () =>
     Promise.all([scoreDistribution(caller, assessment.id), itemStats(caller, assessment.id), cronbachAlpha(caller, assessment.id)]),
   );
 

@@ -6,14 +6,15 @@ import Link from "next/link";
 import { z } from "zod";
 import { answerText, attemptProgram, studentDrillDown, type DrillDownAttempt } from "@/lib/analytics";
 import { findMisconception } from "@/lib/grading/misconceptions";
+import { forPage } from "@/lib/pages/answer";
+import { pageParams } from "@/lib/pages/params";
 import { MemoryStepper } from "@/app/lessons/_components/memory-stepper";
 import { type Column, type Row, SortableTable } from "@/app/ui/charts/sortable-table";
 import { num, pct, seconds } from "@/app/ui/charts/figure";
 import { Inline } from "@/app/(app)/assessments/ui";
-import { analyticsPath, courseReader, orPage } from "../../_components/guard";
+import { analyticsPath, courseReader } from "../../_components/guard";
 import { AnalyticsHeader, Section } from "../../_components/header";
 import { KeyMomentView } from "../../_components/key-moment";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Student drill-down" };
 
@@ -30,8 +31,8 @@ export default async function StudentDrillDownPage({
   const chosen = attemptParam.parse((await searchParams).attempt);
   const here = analyticsPath(courseId, `/students/${userId}`);
   const { caller, course } = await courseReader(courseId, here);
-  const { student, attempts } = await orPage(here, () => studentDrillDown(caller, course.id, userId));
-  const program = chosen ? await orPage(here, () => attemptProgram(caller, course.id, student.id, chosen)) : null;
+  const { student, attempts } = await forPage(here, () => studentDrillDown(caller, course.id, userId));
+  const program = chosen ? await forPage(here, () => attemptProgram(caller, course.id, student.id, chosen)) : null;
   const correct = attempts.filter((a) => a.correct).length;
 
   const columns: Column[] = [

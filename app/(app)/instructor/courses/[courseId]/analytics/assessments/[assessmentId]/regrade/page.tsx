@@ -8,14 +8,15 @@ import { assessmentOfCourse } from "@/lib/analytics/access";
 import { courseStudents } from "@/lib/analytics";
 import { canEdit } from "@/lib/auth/course-roles";
 import { previewRegrade, regradeHistory, regradeQuestions, type RegradePreview } from "@/lib/regrade";
+import { forPage } from "@/lib/pages/answer";
+import { pageParams } from "@/lib/pages/params";
 import { num } from "@/app/ui/charts/figure";
 import { type Row, SortableTable } from "@/app/ui/charts/sortable-table";
 import { card } from "@/app/ui/page-title";
 import { Inline } from "@/app/(app)/assessments/ui";
-import { analyticsPath, courseReader, orPage } from "../../../_components/guard";
+import { analyticsPath, courseReader } from "../../../_components/guard";
 import { AnalyticsHeader, Section } from "../../../_components/header";
 import { ApplyRegradeForm } from "./apply-form";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Regrade" };
 
@@ -40,8 +41,8 @@ export default async function RegradePage({
   const base = analyticsPath(courseId, `/assessments/${assessmentId}`);
   const here = `${base}/regrade`;
   const { caller, course, courseRole } = await courseReader(courseId, here);
-  const { assessment } = await orPage(here, () => assessmentOfCourse(caller, course.id, assessmentId));
-  const [questions, history, students] = await orPage(here, () =>
+  const { assessment } = await forPage(here, () => assessmentOfCourse(caller, course.id, assessmentId));
+  const [questions, history, students] = await forPage(here, () =>
     Promise.all([regradeQuestions(caller, assessment.id), regradeHistory(caller, assessment.id), courseStudents(caller, course.id)]),
   );
   const mayRegrade = canEdit(courseRole);
@@ -49,7 +50,7 @@ export default async function RegradePage({
   const latest = question ? Math.max(...question.versions.map((v) => v.version)) : null;
   const toVersion = question && query.version && question.versions.some((v) => v.version === query.version) ? query.version : latest;
   const preview: RegradePreview | null =
-    mayRegrade && query.preview && question && toVersion ? await orPage(here, () => previewRegrade(caller, assessment.id, question.questionId, toVersion)) : null;
+    mayRegrade && query.preview && question && toVersion ? await forPage(here, () => previewRegrade(caller, assessment.id, question.questionId, toVersion)) : null;
   const nameOf = new Map(students.map((s) => [s.id, s.name]));
   const applied = query.applied ? history.find((r) => r.id === query.applied) : undefined;
 

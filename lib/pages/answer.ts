@@ -1,5 +1,7 @@
-// Runs a lib/ call for a page: the errors the API answers as JSON become the page's answers
-// (sign-in redirect, 403 page, 404 page), the same mapping as lib/auth/page.ts.
+// A lib/ call made for a page: the errors the API answers as JSON become the page's answers
+// (sign-in redirect, the 403 page, the 404 page), the mapping lib/auth/page.ts makes for its
+// guards. A request lib/ finds invalid has no form on a page to show the error in: it is an
+// address that leads nowhere, so 404 (an id in the path of the wrong shape, say).
 import { forbidden, notFound, redirect } from "next/navigation";
 import { signInPath } from "@/lib/auth/page";
 import { HttpError } from "@/lib/http/errors";
@@ -11,7 +13,7 @@ export async function forPage<T>(returnTo: string, load: () => Promise<T>): Prom
     if (error instanceof HttpError) {
       if (error.code === "unauthenticated") redirect(signInPath(returnTo));
       if (error.code === "forbidden") forbidden();
-      if (error.code === "not_found") notFound();
+      if (error.code === "not_found" || error.code === "invalid") notFound();
     }
     throw error;
   }
