@@ -12,7 +12,10 @@ import { bearerToken } from "@/lib/auth/tokens";
 import { crossSiteProblem } from "@/lib/security/origin";
 import { textProblem } from "@/lib/security/text";
 import { HttpError, invalid } from "./errors";
+import { jsonFromBytes, MAX_BODY_BYTES, tooLarge } from "./json-body";
 import { errorResponse } from "./respond";
+
+export { MAX_BODY_BYTES };
 
 /** "public": anyone, caller may be null; "user": signed in; a Role: that role or above. */
 export type AuthSpec = "public" | "user" | Role;
@@ -41,17 +44,12 @@ type Options<A extends AuthSpec, BS extends z.ZodType | undefined, PS extends z.
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** The default cap on a JSON body: an answer is a few kilobytes, a question definition at most ~100 KiB. */
-export const MAX_BODY_BYTES = 256 * 1024;
-
-const tooLarge = (limit: number) => new HttpError("too_large", `The request body is larger than ${Math.floor(limit / 1024)} KiB.`);
-
 // Reads at most `limit` bytes: a declared length over it is refused before reading, and a body
 // that streams past it (no or a false Content-Length) is cut off, so a huge body never sits in memory.
-async function readText(req: Request, limit: number): Promise<string> {
+async function readJson(req: Request, limit: number): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit);
-  if (!req.body) return "";
+  if (!req.body) return {};
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -65,26 +63,7 @@ async function readText(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  // fatal: bytes that are not UTF-8 are a malformed body, not text to guess at.
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw invalid("The request body is not valid UTF-8.");
-  }
-}
-
-async function readJson(req: Request, limit: number): Promise<unknown> {
-  const text = await readText(req, limit);
-  if (text.trim() === "") return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalid("The request body is not valid JSON.");
-  }
-  const problem = textProblem(value);
-  if (problem) throw invalid(problem);
-  return value;
+  return jsonFromBytes(Buffer.concat(chunks));
 }
 
 async function who<A extends AuthSpec>(auth: A, req: Request): Promise<CallerFor<A>> {
