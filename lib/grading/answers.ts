@@ -40,6 +40,24 @@ export function answerSchema<K extends AnswerKind>(kind: K): (typeof answerSchem
 
 /** The schema for this question's answers: the kind's shape plus the ids and indices it may use. */
 export function answerSchemaFor(definition: QuestionDefinition, variant: Variant): z.ZodType<StudentAnswer> {
+  // A refined schema is made once per answer spec and option count, not per call: building one
+  // (and zod's compiling it on its first parse) cost more CPU than the parse on every submission.
+  const a = definition.answer;
+  const size = variant.optionOrder?.length ?? -1;
+  const made = schemasFor.get(a);
+  const hit = made?.get(size);
+  if (hit) return hit;
+  const schema = makeAnswerSchema(definition, variant);
+  if (made) made.set(size, schema);
+  else schemasFor.set(a, new Map([[size, schema]]));
+  return schema;
+}
+
+// Keyed by the definition's answer spec (definitions are parsed once per version and kept), then
+// by the variant's option count, the only thing of the variant a schema depends on.
+const schemasFor = new WeakMap<QuestionDefinition["answer"], Map<number, z.ZodType<StudentAnswer>>>();
+
+function makeAnswerSchema(definition: QuestionDefinition, variant: Variant): z.ZodType<StudentAnswer> {
   const a = definition.answer;
   switch (a.kind) {
     case "freed": {
