@@ -11,7 +11,10 @@
  *      checkout (test/e2e/serve.ts) from build to shutdown, so no test run rebuilds under it;
  *   3. steady phase: for --duration seconds each student POSTs /api/attempts with a fresh
  *      idempotency key per submission (a choice and an output question in turn), one request in
- *      flight per student; throughput and p50/p99 latency of acknowledged (200) submissions, and
+ *      flight per student, each student on its own keep-alive connection (./load-client.ts: a
+ *      plain HTTP/1.1 client as load tools use, since fetch's CPU per request was taken from the
+ *      server under test on a small machine; every request is still a whole HTTP request with its
+ *      own Bearer token, body and key); throughput and p50/p99 latency of acknowledged (200) submissions, and
  *      the CPU time per acknowledged attempt of the app server's and PostgreSQL's processes (a
  *      measure that holds on a shared machine, where the rate depends on what else runs);
  *   4. the raw PostgreSQL single-row INSERT rate in the same cluster at the same concurrency

@@ -56,3 +56,37 @@ test("Bearer submissions keep every guarantee of the route", async ({ page, play
   expect((await post(`Bearer ${token}`, valid)).status()).toBe(404);
   await api.dispose();
 });
+
+// The direct path calls the handler the compiled route registered (lib/http/direct.ts), so it and
+// Next share that module's instances. The per-user rate limiter shows it: submissions on the
+// direct path (Bearer) use up the user's burst, and a submission of the same user's session
+// through Next is then refused too. With two limiters, Next's would see a handful of requests
+// and never refuse one.
+test("the direct path and Next share one rate limiter: the compiled route's own module instances", async ({ page, playwright }) => {
+  const who = person("Shared");
+  await signUp(page, who);
+  await page.goto("/account");
+  await page.getByLabel("Token name").fill("shared limiter");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = await page.getByTestId("new-token").inputValue();
+
+  const api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const data = JSON.stringify({ assessmentId: "no-such-assessment", questionId: "q", answer: { kind: "choice", choice: 0 }, idempotencyKey: "shared-limiter-1" });
+  const direct = () => api.post("/api/attempts", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data, failOnStatusCode: false });
+  // page.request carries the page's session cookie and no Bearer token: Next serves it.
+  const viaNext = () => page.request.post("/api/attempts", { headers: { "content-type": "application/json" }, data, failOnStatusCode: false });
+
+  expect((await viaNext()).status(), "the session reaches the route through Next").toBe(404);
+  let refusedByNext = false;
+  for (let round = 0; round < 5 && !refusedByNext; round++) {
+    const statuses = await Promise.all(Array.from({ length: 40 }, async () => (await direct()).status()));
+    expect(statuses, "the direct path's limiter refuses past the burst").toContain(429);
+    const next = await viaNext();
+    if (next.status() === 429) {
+      refusedByNext = true;
+      expect(((await next.json()) as { error: string }).error).toBe("rate_limited");
+    }
+  }
+  expect(refusedByNext, "Next refused a submission after the direct path used up the burst").toBe(true);
+  await api.dispose();
+});
