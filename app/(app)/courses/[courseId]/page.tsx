@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageCourseRole } from "@/lib/auth/page";
 import { courseOverview } from "@/lib/courses/service";
+import { pageParams } from "@/lib/pages/params";
 import { card, PageTitle } from "@/app/ui/page-title";
 import { JoinCodeToggle } from "../forms";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Course" };
 

@@ -4,8 +4,8 @@
 // below check again (a layout is not re-run on client-side navigation; an action is a POST).
 import { pageCourseRole } from "@/lib/auth/page";
 import { ROLES_FOR } from "@/lib/auth/course-roles";
-import { CourseTabs } from "./course-tabs";
 import { pageParams } from "@/lib/pages/params";
+import { CourseTabs } from "./course-tabs";
 
 export default async function CourseStaffLayout({ children, params }: { children: React.ReactNode; params: Promise<{ courseId: string }> }) {
   const { courseId } = await pageParams(params);

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
 import { staffOverview } from "@/lib/courses/service";
+import { pageParams } from "@/lib/pages/params";
 import { card } from "@/app/ui/page-title";
 import { JoinCodeControls } from "./roster/join-code-controls";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Course overview" };
 

@@ -6,11 +6,11 @@ import { toUtcInput } from "@/lib/assessments/builder-schema";
 import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
 import { HttpError } from "@/lib/http/errors";
+import { pageParams } from "@/lib/pages/params";
 import { card } from "@/app/ui/page-title";
 import { AssessmentBuilder } from "../builder";
 import { DeleteDraft } from "../delete-draft";
 import { PublishControls } from "../publish-controls";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessment" };
 

@@ -4,9 +4,9 @@ import { templateChoices } from "@/lib/assessments/builder";
 import { toUtcInput } from "@/lib/assessments/builder-schema";
 import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
+import { pageParams } from "@/lib/pages/params";
 import { card } from "@/app/ui/page-title";
 import { AssessmentBuilder } from "../builder";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "New assessment" };
 

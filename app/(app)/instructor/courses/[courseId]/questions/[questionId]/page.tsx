@@ -10,10 +10,10 @@ import { definitionToDraft } from "@/lib/authoring/draft";
 import { getQuestion } from "@/lib/authoring/server";
 import { definitionText, diffLines } from "@/lib/authoring/versions";
 import { HttpError } from "@/lib/http/errors";
+import { pageParams } from "@/lib/pages/params";
 import { QuestionEditor } from "../editor";
 import { CopyButton } from "../row-actions";
 import { misconceptionChoices, pageQuestionsAccess, QuestionsNav, questionsPath } from "../shared";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Question" };
 

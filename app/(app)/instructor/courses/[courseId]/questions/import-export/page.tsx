@@ -3,9 +3,9 @@
 import type { Metadata } from "next";
 import { PageTitle, card } from "@/app/ui/page-title";
 import { exportCourse } from "@/lib/authoring/server";
+import { pageParams } from "@/lib/pages/params";
 import { pageQuestionsAccess, QuestionsNav, questionsPath } from "../shared";
 import { ImportForm } from "./import-form";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Import and export questions" };
 

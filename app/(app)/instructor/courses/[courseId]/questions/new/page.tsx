@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { PageTitle } from "@/app/ui/page-title";
 import { EMPTY_DRAFT } from "@/lib/authoring/draft";
+import { pageParams } from "@/lib/pages/params";
 import { QuestionEditor } from "../editor";
 import { misconceptionChoices, pageQuestionsAccess, QuestionsNav, questionsPath } from "../shared";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "New question" };
 
