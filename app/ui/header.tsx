@@ -18,7 +18,7 @@ export async function Header() {
           <span aria-hidden className="grid size-7 place-items-center rounded-md bg-brand-600 font-mono text-sm text-white">hw</span>
           Heapwise
         </Link>
-        <nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+        <nav aria-label="Main" className="order-3 flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
           <Link href="/lessons" className={link}>Lessons</Link>
           <Link href="/courses" className={link}>Courses</Link>
           <Link href="/assessments" className={link}>Assessments</Link>

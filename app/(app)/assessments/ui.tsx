@@ -8,7 +8,7 @@ import type { Feedback } from "@/lib/attempts/schema";
 export function CodeView({ code, highlight, label = "Code" }: { code: string; highlight?: number; label?: string }) {
   const lines = code.replace(/\n$/, "").split("\n");
   return (
-    <figure className="overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-50 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label={label}>
+    <figure className="scroll-x rounded-lg border border-zinc-200 bg-zinc-50 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label={label}>
       <pre className="py-3 font-mono leading-6">
         <code>
           {lines.map((line, i) => (
@@ -67,7 +67,7 @@ function MemoryTable({ moment }: { moment: NonNullable<Feedback["keyMoment"]> })
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Memory at {moment.why} (line {moment.line}: <code className="font-mono">{moment.source}</code>):
       </p>
-      <div className="overflow-x-auto">
+      <div className="scroll-x">
         <table className="min-w-full text-left text-sm">
           <caption className="sr-only">Names and the objects they refer to</caption>
           <thead className="text-zinc-600 dark:text-zinc-400">

@@ -25,7 +25,7 @@ export default async function InstructorPage() {
       {staffed.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">You do not teach a course yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="scroll-x">
           <table className={`${card} w-full p-0 text-left text-sm`}>
             <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
               <tr>

@@ -47,7 +47,7 @@ export function SortableTable({
     setSort((s) => (s?.key === key ? { key, direction: s.direction === "ascending" ? "descending" : "ascending" } : { key, direction: "ascending" }));
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    <div className="scroll-x rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className={captionHidden ? "sr-only" : "p-3 text-left text-sm font-medium text-zinc-700 dark:text-zinc-300"}>{caption}</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { listCourseAssessments } from "@/lib/assessments/builder";
 import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
+import { pageParams } from "@/lib/pages/params";
 import { card } from "@/app/ui/page-title";
 import { utcDateTime } from "./format";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Assessments" };
 
@@ -39,7 +39,7 @@ export default async function CourseAssessmentsPage({
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">No assessments yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="scroll-x">
           <table className={`${card} w-full p-0 text-left text-sm`} data-testid="assessments">
             <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
               <tr>

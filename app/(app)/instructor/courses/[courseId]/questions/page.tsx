@@ -4,9 +4,9 @@ import Link from "next/link";
 import { Inline } from "@/app/(app)/assessments/ui";
 import { PageTitle, card } from "@/app/ui/page-title";
 import { listQuestions, type QuestionRow } from "@/lib/authoring/server";
+import { pageParams } from "@/lib/pages/params";
 import { ArchiveButton, CopyButton } from "./row-actions";
 import { pageQuestionsAccess, QuestionsNav, questionsPath } from "./shared";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Questions" };
 
@@ -29,7 +29,7 @@ export default async function QuestionsPage({ params }: { params: Promise<{ cour
 
 function Table({ rows, courseId, canEdit, own }: { rows: QuestionRow[]; courseId: string; canEdit: boolean; own: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="scroll-x">
       <table className={`${card} w-full p-0 text-left text-sm`} data-testid={own ? "course-questions" : "bank-questions"}>
         <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
