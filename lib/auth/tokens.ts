@@ -1,6 +1,6 @@
 // Personal API tokens. The token is shown once; only sha256(token) is stored, so a leaked
 // database does not leak usable tokens. 32 random bytes make a slow hash unnecessary.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 
 export const TOKEN_PREFIX = "hw_";
 
@@ -9,7 +9,8 @@ export function generateToken(): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  // One-shot hash: a third of createHash's cost, on every Bearer request.
+  return hash("sha256", token, "hex");
 }
 
 /** The first characters, stored so a user can tell tokens apart in the list. */
