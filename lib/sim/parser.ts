@@ -7,8 +7,6 @@
 import type { Arguments, CmpOp, Comprehension, ConstValue, ExceptHandler, Expr, Keyword, Module, Operator, Stmt, WithItem } from "./ast";
 import { DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, PySyntaxError, STRING, Scanner, Unsupported, decodeEscapes } from "./tokenizer";
 
-const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]);
-
 /** Precedence level of a binary operator token, loosest (bitOr, 0) to tightest (term, 5); -1 if none. */
 function binLevel(v: string): number {
   switch (v) {
@@ -92,9 +90,10 @@ class Parser extends Scanner {
     throw new PySyntaxError(msg, line, col + 1);
   }
   private isOp(v: string): boolean { return this.type === OP && this.value === v; }
-  private isKw(v: string): boolean { return this.type === NAME && this.value === v; }
+  // keyword tests: v is always a keyword, and the scanner flags keywords (kw) as it reads them
+  private isKw(v: string): boolean { return this.kw && this.value === v; }
   private eatOp(v: string): boolean { if (this.type === OP && this.value === v) { this.next(); return true; } return false; }
-  private eatKw(v: string): boolean { if (this.type === NAME && this.value === v) { this.next(); return true; } return false; }
+  private eatKw(v: string): boolean { if (this.kw && this.value === v) { this.next(); return true; } return false; }
   private expectOp(v: string, msg?: string): void {
     if (v === ":" && this.isOp("=")) this.raise("invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (!this.isOp(v)) this.raise(msg ?? (v === ":" ? "expected ':'" : "invalid syntax"));
@@ -106,7 +105,7 @@ class Parser extends Scanner {
   }
   private name(): string {
     const v = this.value;
-    if (this.type !== NAME || KEYWORDS.has(v)) this.raise();
+    if (this.type !== NAME || this.kw) this.raise();
     this.next();
     return v;
   }
@@ -129,7 +128,7 @@ class Parser extends Scanner {
 
   /** One statement line (several simple statements when joined by ';'), appended to out. */
   private statement(out: Stmt[]): void {
-    if (this.type === NAME) {
+    if (this.kw) {
       switch (this.value) {
         case "if": out.push(this.ifStmt()); return;
         case "while": out.push(this.whileStmt()); return;
@@ -139,14 +138,12 @@ class Parser extends Scanner {
         case "try": out.push(this.tryStmt()); return;
         case "with": out.push(this.withStmt()); return;
         case "async": throw new Unsupported("async", this.tline);
-        case "match": {
-          const line = this.tline;
-          this.peek();
-          const a = this.aType;
-          if (a === NAME || a === NUMBER || (a === OP && (this.aValue === "(" || this.aValue === "[" || this.aValue === "{") && this.lineEndsWithColon())) throw new Unsupported("match statement", line);
-          break;
-        }
       }
+    } else if (this.type === NAME && this.value === "match") { // a soft keyword: a match statement, or a name
+      const line = this.tline;
+      this.peek();
+      const a = this.aType;
+      if (a === NAME || a === NUMBER || (a === OP && (this.aValue === "(" || this.aValue === "[" || this.aValue === "{") && this.lineEndsWithColon())) throw new Unsupported("match statement", line);
     } else if (this.type === OP && this.value === "@") { out.push(this.decorated()); return; }
     this.simpleStmts(out);
   }
@@ -364,7 +361,7 @@ class Parser extends Scanner {
 
   private simpleStmt(): Stmt {
     const line = this.tline, col = this.tcol;
-    if (this.type === NAME) {
+    if (this.kw) {
       switch (this.value) {
         case "pass": this.next(); return { type: "Pass", lineno: line, col_offset: col };
         case "break": this.next(); return { type: "Break", lineno: line, col_offset: col };
@@ -506,7 +503,8 @@ class Parser extends Scanner {
   private commaCheck(prev: Expr): void {
     let startsExpr = this.type === NUMBER || this.type === STRING;
     if (this.type === NAME) {
-      switch (this.value) {
+      if (!this.kw) startsExpr = true;
+      else switch (this.value) {
         case "in": case "for": case "if": case "else": case "and": case "or": case "is": case "not": case "as": case "from": case "async": break;
         default: startsExpr = true;
       }
@@ -574,11 +572,11 @@ class Parser extends Scanner {
       this.next();
       const operand = this.exprAt(10);
       left = { type: "UnaryOp", op: v === "-" ? "USub" : v === "+" ? "UAdd" : "Invert", operand, lineno: line, col_offset: col };
-    } else if (this.type === NAME && min <= 2 && this.value === "not") {
+    } else if (this.kw && min <= 2 && this.value === "not") {
       this.next();
       left = { type: "UnaryOp", op: "Not", operand: this.exprAt(2), lineno: line, col_offset: col };
     } else {
-      if (this.type === NAME && this.value === "await") throw new Unsupported("await", line);
+      if (this.kw && this.value === "await") throw new Unsupported("await", line);
       left = this.primary();
       if (this.type === OP && this.value === "**") {
         this.next();
@@ -599,7 +597,7 @@ class Parser extends Scanner {
         }
         if (min > 3 || cmpOp(v) === null) return left;
         left = this.comparison(left, line, col);
-      } else if (this.type === NAME) {
+      } else if (this.kw) {
         const v = this.value;
         if (v === "in" || v === "is" || v === "not") {
           if (min > 3) return left;
@@ -731,12 +729,14 @@ class Parser extends Scanner {
     const v = this.value;
     switch (this.type) {
       case NAME: {
+        if (!this.kw) {
+          this.next();
+          return { type: "Name", id: v, ctx: "Load", lineno: line, col_offset: col };
+        }
         if (v === "None") { this.next(); return { type: "Constant", value: { kind: "None" }, lineno: line, col_offset: col }; }
         if (v === "True" || v === "False") { this.next(); return { type: "Constant", value: { kind: "bool", v: v === "True" }, lineno: line, col_offset: col }; }
         if (v === "yield") throw new Unsupported("yield", line);
-        if (KEYWORDS.has(v)) this.raise();
-        this.next();
-        return { type: "Name", id: v, ctx: "Load", lineno: line, col_offset: col };
+        return this.raise();
       }
       case NUMBER: {
         const value = parseNumber(v, line, col);

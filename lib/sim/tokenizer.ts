@@ -136,6 +136,8 @@ export class Scanner {
   tcol = 0;
   /** For STRING: "f" or "fr" for an f-string (value is the raw body), "b" for bytes, else "". */
   prefix = "";
+  /** Whether the current token is a NAME that is one of Python's keywords. */
+  kw = false;
   // one token of lookahead, valid when hasAhead
   hasAhead = false;
   aType: number = ENDMARKER;
@@ -143,6 +145,7 @@ export class Scanner {
   aLine = 1;
   aCol = 0;
   aPrefix = "";
+  aKw = false;
   // scanning state
   protected readonly src: string;
   private pos = 0;
@@ -170,7 +173,7 @@ export class Scanner {
   next(): void {
     if (this.hasAhead) {
       this.hasAhead = false;
-      this.type = this.aType; this.value = this.aValue; this.tline = this.aLine; this.tcol = this.aCol; this.prefix = this.aPrefix;
+      this.type = this.aType; this.value = this.aValue; this.tline = this.aLine; this.tcol = this.aCol; this.prefix = this.aPrefix; this.kw = this.aKw;
       return;
     }
     try {
@@ -184,10 +187,10 @@ export class Scanner {
   /** Fill the lookahead fields (aType, aValue...) with the token after the current one. */
   peek(): void {
     if (this.hasAhead) return;
-    const type = this.type, value = this.value, line = this.tline, col = this.tcol, prefix = this.prefix;
+    const type = this.type, value = this.value, line = this.tline, col = this.tcol, prefix = this.prefix, kw = this.kw;
     this.next();
-    this.aType = this.type; this.aValue = this.value; this.aLine = this.tline; this.aCol = this.tcol; this.aPrefix = this.prefix;
-    this.type = type; this.value = value; this.tline = line; this.tcol = col; this.prefix = prefix;
+    this.aType = this.type; this.aValue = this.value; this.aLine = this.tline; this.aCol = this.tcol; this.aPrefix = this.prefix; this.aKw = this.kw;
+    this.type = type; this.value = value; this.tline = line; this.tcol = col; this.prefix = prefix; this.kw = kw;
     this.hasAhead = true;
   }
 
@@ -208,7 +211,7 @@ export class Scanner {
   }
 
   private emit(type: number, value: string, line: number, col: number): void {
-    this.type = type; this.value = value; this.tline = line; this.tcol = col; this.prefix = "";
+    this.type = type; this.value = value; this.tline = line; this.tcol = col; this.prefix = ""; this.kw = false;
     this.emitted = true;
     this.lastType = type;
   }
@@ -268,8 +271,12 @@ export class Scanner {
           continue;
         }
       }
-      const c = src.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 12 || c === 13) { this.pos = i + 1; continue; }
+      let c = src.charCodeAt(i);
+      if (c === 32) { // the usual gap between tokens, skipped here rather than once round the loop per space
+        do c = src.charCodeAt(++i); while (c === 32);
+        if (i >= n) { this.pos = i; continue; }
+      }
+      if (c === 9 || c === 12 || c === 13) { this.pos = i + 1; continue; }
       if (c === 35) { // '#'
         while (i < n && src.charCodeAt(i) !== 10) i++;
         this.pos = i;
@@ -295,7 +302,9 @@ export class Scanner {
         let j = i + 1;
         while (j < n && isIdCharCode(src.charCodeAt(j))) j++;
         this.pos = j;
-        this.emit(NAME, this.keywordOr(i, j), this.line, col);
+        const kw = this.keyword(i, j);
+        if (kw === "") this.emit(NAME, src.slice(i, j), this.line, col);
+        else { this.emit(NAME, kw, this.line, col); this.kw = true; }
         return;
       }
       const c1 = src.charCodeAt(i + 1);
@@ -338,8 +347,8 @@ export class Scanner {
     return false;
   }
 
-  /** The keyword literal when src[i, j) is a keyword, else the name as sliced. */
-  private keywordOr(i: number, j: number): string {
+  /** The keyword literal when src[i, j) is a keyword, else "". */
+  private keyword(i: number, j: number): string {
     const kws = KEYWORDS_BY_FIRST[this.src.charCodeAt(i)];
     if (kws !== undefined) {
       const len = j - i;
@@ -348,7 +357,7 @@ export class Scanner {
         if (kw.length === len && this.src.startsWith(kw, i)) return kw;
       }
     }
-    return this.src.slice(i, j);
+    return "";
   }
 
   private readNumber(i: number, col: number): void {
