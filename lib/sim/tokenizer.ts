@@ -37,6 +37,8 @@ export const MULTI_CHAR_OPS = ["**=", "//=", ">>=", "<<=", "...", "**", "//", "<
 // Token types as small integers: the parser compares them on every token.
 // Typed as number, not as literals: TypeScript would otherwise narrow `this.type` across next().
 export const NAME: number = 1, NUMBER: number = 2, STRING: number = 3, OP: number = 4, NEWLINE: number = 5, INDENT: number = 6, DEDENT: number = 7, ENDMARKER: number = 8;
+// What scanRare did: produced a token, wants the loop to go round, or left a token to scan at pos.
+const EMITTED = 0, AGAIN = 1, TOKEN = 2;
 const KIND_NAMES: TokKind[] = ["ENDMARKER", "NAME", "NUMBER", "STRING", "OP", "NEWLINE", "INDENT", "DEDENT", "ENDMARKER"];
 
 /** A number literal that is not plain digits, matched in place (sticky) rather than on a slice. */
@@ -220,57 +222,13 @@ export class Scanner {
     const src = this.src;
     const n = src.length;
     for (;;) {
-      if (this.pendingDedents > 0) {
-        this.pendingDedents--;
-        this.emit(DEDENT, "", this.dedentLine, this.dedentCol);
-        return;
+      // the rare states (DEDENTs owed, the end of the input, the start of a logical line) out of line
+      if (this.pendingDedents > 0 || this.atEof || this.pos >= n || (this.atLineStart && this.depth === 0)) {
+        const r = this.scanRare();
+        if (r === EMITTED) return;
+        if (r === AGAIN) continue;
       }
-      if (this.atEof) { this.emit(ENDMARKER, "", this.line + 1, 0); return; }
       let i = this.pos;
-      if (i >= n) { if (this.finish()) return; continue; }
-      if (this.atLineStart && this.depth === 0) {
-        // measure indentation
-        let col = 0;
-        let j = i;
-        let k = src.charCodeAt(j);
-        while (k === 32 || k === 9) {
-          col = k === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
-          k = src.charCodeAt(++j);
-        }
-        if (j >= n) { this.pos = j; continue; }
-        if (k === 10 || k === 35 || k === 13) {
-          // blank or comment-only line: no tokens
-          while (j < n && src.charCodeAt(j) !== 10) j++;
-          this.pos = j + 1;
-          this.line++;
-          this.lineStart = this.pos;
-          continue;
-        }
-        if (k === 92 && src.charCodeAt(j + 1) === 10) {
-          this.pos = j + 2; this.line++; this.lineStart = this.pos; continue;
-        }
-        this.pos = i = j;
-        this.atLineStart = false;
-        const indents = this.indents;
-        const top = indents[indents.length - 1];
-        if (col > top) {
-          if (!this.emitted) throw new PySyntaxError("unexpected indent", this.line, col);
-          indents.push(col);
-          this.emit(INDENT, "", this.line, 0);
-          return;
-        }
-        if (col < top) {
-          let dedents = 0;
-          while (col < indents[indents.length - 1]) { indents.pop(); dedents++; }
-          if (col !== indents[indents.length - 1]) {
-            throw new PySyntaxError("unindent does not match any outer indentation level", this.line, col, "IndentationError");
-          }
-          this.pendingDedents = dedents;
-          this.dedentLine = this.line;
-          this.dedentCol = col;
-          continue;
-        }
-      }
       let c = src.charCodeAt(i);
       if (c === 32) { // the usual gap between tokens, skipped here rather than once round the loop per space
         do c = src.charCodeAt(++i); while (c === 32);
@@ -309,25 +267,90 @@ export class Scanner {
       }
       const c1 = src.charCodeAt(i + 1);
       if ((c >= 48 && c <= 57) || (c === 46 && c1 >= 48 && c1 <= 57)) { this.readNumber(i, col); return; }
-      const op = readOp(src, i);
-      if (!op) throw new PySyntaxError("invalid character '" + src[i] + "'", this.line, col);
-      if (op === "!") throw new PySyntaxError("invalid syntax", this.line, col);
-      if (c === 40 || c === 91 || c === 123) { // ( [ {
-        const o = 3 * this.depth++;
-        this.open[o] = c; this.open[o + 1] = this.line; this.open[o + 2] = col;
-      } else if (c === 41 || c === 93 || c === 125) { // ) ] }
-        if (this.depth === 0) throw new PySyntaxError(`unmatched '${op}'`, this.line, col);
-        const o = 3 * --this.depth;
-        const open = this.open[o];
-        const openLine = this.open[o + 1];
-        if (open !== (c === 41 ? 40 : c === 93 ? 91 : 123)) {
-          throw new PySyntaxError(`closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open)}'${openLine !== this.line ? ` on line ${openLine}` : ""}`, this.line, col);
-        }
-      }
-      this.pos = i + op.length;
-      this.emit(OP, op, this.line, col);
+      this.readOperator(i, c, col);
       return;
     }
+  }
+
+  /**
+   * DEDENTs owed, the end of the input, or the indentation at the start of a logical line:
+   * EMITTED when a token was produced, AGAIN to go round the scanning loop, TOKEN to scan the
+   * token at pos.
+   */
+  private scanRare(): number {
+    if (this.pendingDedents > 0) {
+      this.pendingDedents--;
+      this.emit(DEDENT, "", this.dedentLine, this.dedentCol);
+      return EMITTED;
+    }
+    if (this.atEof) { this.emit(ENDMARKER, "", this.line + 1, 0); return EMITTED; }
+    const src = this.src;
+    const n = src.length;
+    const i = this.pos;
+    if (i >= n) return this.finish() ? EMITTED : AGAIN;
+    // measure indentation
+    let col = 0;
+    let j = i;
+    let k = src.charCodeAt(j);
+    while (k === 32 || k === 9) {
+      col = k === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+      k = src.charCodeAt(++j);
+    }
+    if (j >= n) { this.pos = j; return AGAIN; }
+    if (k === 10 || k === 35 || k === 13) {
+      // blank or comment-only line: no tokens
+      while (j < n && src.charCodeAt(j) !== 10) j++;
+      this.pos = j + 1;
+      this.line++;
+      this.lineStart = this.pos;
+      return AGAIN;
+    }
+    if (k === 92 && src.charCodeAt(j + 1) === 10) {
+      this.pos = j + 2; this.line++; this.lineStart = this.pos; return AGAIN;
+    }
+    this.pos = j;
+    this.atLineStart = false;
+    const indents = this.indents;
+    const top = indents[indents.length - 1];
+    if (col > top) {
+      if (!this.emitted) throw new PySyntaxError("unexpected indent", this.line, col);
+      indents.push(col);
+      this.emit(INDENT, "", this.line, 0);
+      return EMITTED;
+    }
+    if (col < top) {
+      let dedents = 0;
+      while (col < indents[indents.length - 1]) { indents.pop(); dedents++; }
+      if (col !== indents[indents.length - 1]) {
+        throw new PySyntaxError("unindent does not match any outer indentation level", this.line, col, "IndentationError");
+      }
+      this.pendingDedents = dedents;
+      this.dedentLine = this.line;
+      this.dedentCol = col;
+      return AGAIN;
+    }
+    return TOKEN;
+  }
+
+  /** An operator or bracket at i (c is its first character), keeping the bracket stack. */
+  private readOperator(i: number, c: number, col: number): void {
+    const op = readOp(this.src, i);
+    if (!op) throw new PySyntaxError("invalid character '" + this.src[i] + "'", this.line, col);
+    if (op === "!") throw new PySyntaxError("invalid syntax", this.line, col);
+    if (c === 40 || c === 91 || c === 123) { // ( [ {
+      const o = 3 * this.depth++;
+      this.open[o] = c; this.open[o + 1] = this.line; this.open[o + 2] = col;
+    } else if (c === 41 || c === 93 || c === 125) { // ) ] }
+      if (this.depth === 0) throw new PySyntaxError(`unmatched '${op}'`, this.line, col);
+      const o = 3 * --this.depth;
+      const open = this.open[o];
+      const openLine = this.open[o + 1];
+      if (open !== (c === 41 ? 40 : c === 93 ? 91 : 123)) {
+        throw new PySyntaxError(`closing parenthesis '${op}' does not match opening parenthesis '${String.fromCharCode(open)}'${openLine !== this.line ? ` on line ${openLine}` : ""}`, this.line, col);
+      }
+    }
+    this.pos = i + op.length;
+    this.emit(OP, op, this.line, col);
   }
 
   /** The end of the input: unclosed brackets, the last NEWLINE, DEDENTs, then ENDMARKER. Returns whether a token was emitted. */
