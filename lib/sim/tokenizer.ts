@@ -54,6 +54,9 @@ for (const kw of ["False", "None", "True", "and", "as", "assert", "async", "awai
 }
 
 // Character classes by char code: no regex per character.
+/** 1 for the ASCII characters that continue an identifier (letters, digits, '_'); every non-ASCII character does too. */
+const ID_CHAR = new Uint8Array(128);
+for (let k = 0; k < 128; k++) ID_CHAR[k] = (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || (k >= 48 && k <= 57) ? 1 : 0;
 function isIdStartCode(k: number): boolean {
   return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95 || k > 127;
 }
@@ -258,7 +261,11 @@ export class Scanner {
       }
       if (isIdStartCode(c)) {
         let j = i + 1;
-        while (j < n && isIdCharCode(src.charCodeAt(j))) j++;
+        while (j < n) {
+          const k = src.charCodeAt(j);
+          if (k < 128 && ID_CHAR[k] === 0) break;
+          j++;
+        }
         this.pos = j;
         const kw = this.keyword(i, j);
         if (kw === "") this.emit(NAME, src.slice(i, j), this.line, col);
