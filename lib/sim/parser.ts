@@ -7,15 +7,21 @@
 import type { Arguments, CmpOp, Comprehension, ConstValue, ExceptHandler, Expr, Keyword, Module, Operator, Stmt, WithItem } from "./ast";
 import { DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NUMBER, OP, PySyntaxError, STRING, Scanner, Unsupported, decodeEscapes } from "./tokenizer";
 
-/** Precedence level of a binary operator token, loosest (bitOr, 0) to tightest (term, 5); -1 if none. */
+/**
+ * Precedence level of a binary operator token, loosest (bitOr, 0) to tightest (term, 5); -1 if
+ * none. By first character: it runs after every operand, mostly on ')', ',' or '='.
+ */
 function binLevel(v: string): number {
-  switch (v) {
-    case "|": return 0;
-    case "^": return 1;
-    case "&": return 2;
-    case "<<": case ">>": return 3;
-    case "+": case "-": return 4;
-    case "*": case "/": case "//": case "%": case "@": return 5;
+  const one = v.length === 1;
+  switch (v.charCodeAt(0)) {
+    case 124: return one ? 0 : -1; // |
+    case 94: return one ? 1 : -1; // ^
+    case 38: return one ? 2 : -1; // &
+    case 60: return v === "<<" ? 3 : -1;
+    case 62: return v === ">>" ? 3 : -1;
+    case 43: case 45: return one ? 4 : -1; // + -
+    case 42: case 37: case 64: return one ? 5 : -1; // * % @
+    case 47: return one || v === "//" ? 5 : -1;
     default: return -1;
   }
 }
@@ -913,9 +919,13 @@ const SMALL_BIGINTS: bigint[] = Array.from({ length: 1025 }, (_, i) => BigInt(i)
 function parseNumber(v: string, line: number, col: number): ConstValue {
   // plain decimal digits, no leading zero, exact as a double: no regex, no BigInt parsing
   if (v.length <= 15 && (v.length === 1 || v.charCodeAt(0) !== 48)) {
-    let digits = true;
-    for (let i = 0; i < v.length; i++) { const k = v.charCodeAt(i); if (k < 48 || k > 57) { digits = false; break; } }
-    if (digits) { const n = Number(v); return { kind: "int", v: n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n] : BigInt(n) }; }
+    let n = 0; // the value, read as the digits are checked (at most 15 digits: exact)
+    for (let i = 0; i < v.length; i++) {
+      const k = v.charCodeAt(i);
+      if (k < 48 || k > 57) { n = -1; break; }
+      n = n * 10 + (k - 48);
+    }
+    if (n >= 0) return { kind: "int", v: n < SMALL_BIGINTS.length ? SMALL_BIGINTS[n] : BigInt(n) };
   }
   const s = v.replace(/_/g, "");
   if (/[jJ]$/.test(s)) throw new Unsupported("complex numbers", line);
