@@ -21,7 +21,9 @@
 //
 // Speed (npm run bench:load): the assessment's shared facts come from a 2 s cache
 // (./assessment-cache.ts); the caller's own state (enrolment, sitting, stored key, attempts used,
-// current variant) is one SQL round trip; the transaction is another (BEGIN, one call per
+// current variant) is one SQL round trip, skipped when this process stored the caller's last
+// attempt at the slot (./known-state.ts: the transaction re-checks what the read would have told,
+// and a stale answer costs one retry with a fresh read); the transaction is another (BEGIN, one call per
 // submission, COMMIT sent together), which also writes a new variant row, and is group-committed
 // with the submissions arriving meanwhile (./group-commit.ts). Both go to the pool directly
 // (lib/db/raw.ts), not through the ORM, and both are PL/pgSQL functions (heapwise_slot_state,
@@ -41,6 +43,7 @@ import { grade, parseAnswer } from "@/lib/grading";
 import { conflict, forbidden, HttpError, notFound } from "@/lib/http/errors";
 import { assessmentShape } from "./assessment-cache";
 import { groupCommit } from "./group-commit";
+import { forgetState, knownState, rememberState } from "./known-state";
 import { definitionOf, keyForAsync, variantOf } from "./keys";
 import { limitSubmissions } from "./rate-limit";
 import { attemptResult, type AttemptResult, type StoredAttempt } from "./results";
@@ -48,22 +51,33 @@ import type { Feedback, SubmitAttemptInput } from "./schema";
 import { callerSlotState, plannedVariant, versionDefinition, type VariantRow } from "./state";
 import { pythonOf } from "./variants";
 
-const MAX_TIME_TAKEN_MS = 2 ** 31 - 1;
-
 /** The result plus whether this call stored it (false: an idempotent replay). */
 export type Submission = AttemptResult & { replayed: boolean };
 
 const storedSchema = z.object({ id: z.string(), correct: z.boolean(), score: z.number(), feedback: z.unknown() });
-const outcomeSchema = z.object({
-  existing: storedSchema.extend({ assessmentQuestionId: z.string().nullable() }).nullable(),
-  inserted: storedSchema.nullable(),
-  used: z.number().int(),
-  same: z.boolean().nullable(),
-});
+const outcomeSchema = z.union([
+  z.object({ stale: z.literal(true) }),
+  z.object({
+    existing: storedSchema.extend({ assessmentQuestionId: z.string().nullable() }).nullable(),
+    inserted: storedSchema.nullable(),
+    used: z.number().int(),
+    same: z.boolean().nullable(),
+  }),
+]);
 
 export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, now = new Date()): Promise<Submission> {
   limitSubmissions(caller.id, new Date());
+  // First trusting what this process knows of the caller's state (./known-state.ts); if the
+  // database says that was stale, once more after reading it.
+  const trusted = await submitOnce(caller, input, now, true);
+  if (trusted) return trusted;
+  const read = await submitOnce(caller, input, now, false);
+  if (!read) throw new Error("unreachable: a submission after a fresh state read cannot be stale");
+  return read;
+}
 
+/** null: `trust` was given and the known state turned out stale (nothing was written). */
+async function submitOnce(caller: Caller, input: SubmitAttemptInput, now: Date, trust: boolean): Promise<Submission | null> {
   // 1. authorize: the same refusals as loadStudentAssessment (lib/assessments/access.ts).
   const shape = await assessmentShape(input.assessmentId, now.getTime());
   if (!shape) throw notFound("No such assessment.");
@@ -73,7 +87,13 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
   const slots = assignedSlots(caller.id, a.id, shape.questions);
   const slot = slots.find((s) => s.questionId === input.questionId);
   const max = a.maxAttempts;
-  const state = await callerSlotState(caller.id, a, slot?.id ?? null, input.idempotencyKey, max);
+  // Skipping the read is only for the plain case: a submission the known state says may be
+  // answered. Anything else (a refusal, a replay after the deadline) is decided on a fresh read.
+  const known = trust && slot ? knownState(caller.id, slot.id) : undefined;
+  const optimistic = known !== undefined && (max === null || known.answered < max) && answerable({ assessment: a, slots, sitting: known.sitting as StudentAssessment["sitting"] }, now);
+  const state = optimistic
+    ? { enrolled: true, sitting: known.sitting, stored: null, variant: null, attemptNumber: known.answered + 1 }
+    : await callerSlotState(caller.id, a, slot?.id ?? null, input.idempotencyKey, max);
   if (!state.enrolled) throw notOpenToYou();
   // access.ts's type says the sitting is never null (`sittings[0] ?? null` without
   // noUncheckedIndexedAccess); its code, like ours, treats null as "no sitting".
@@ -95,7 +115,9 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
   if (!current) throw new HttpError("internal", `question ${slot.questionId} has no current version`);
   // The current attempt's variant: the stored row, or the row this submission will create in its
   // transaction (seed and version are determined, so it can be graded before it is stored; one
-  // commit per submission instead of two).
+  // commit per submission instead of two). Trusting the known state, the row is assumed new; if
+  // the student opened the question meanwhile, the transaction finds that row and checks it is
+  // the same variant.
   const row: VariantRow & { isNew: boolean } = state.variant
     ? { ...state.variant, isNew: false }
     : { ...plannedVariant({ userId: caller.id, slot, attemptNumber: state.attemptNumber, version: current, python: pythonOf(a), now }), isNew: true };
@@ -104,6 +126,7 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
   const definition = definitionOf(row.questionVersionId === current.id ? current : await versionDefinition(row.questionVersionId));
   const variant = variantOf(definition, row.seed);
   const parsed = parseAnswer(definition, variant, input.answer);
+  if (!parsed.ok && optimistic) return null; // judged against an assumed variant: judge it against the real one
   if (!parsed.ok) throw new HttpError("invalid", `The answer is not valid: ${parsed.errors.join("; ")}`, parsed.errors.map((message) => ({ path: "answer", message })));
 
   // 5. grade
@@ -125,26 +148,32 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
 
   // 6. insert
   const at = now.toISOString();
-  const timeTakenMs = Math.min(MAX_TIME_TAKEN_MS, Math.max(0, now.getTime() - row.issuedAt.getTime()));
+  // What the function re-checks when the state read was skipped (NULL course: nothing to check).
+  const expected = optimistic
+    ? literal`${a.courseId}, ${state.sitting?.id ?? null}, ${state.sitting?.deadlineAt?.toISOString() ?? null}::timestamp, ${state.sitting?.finishedAt?.toISOString() ?? null}::timestamp`
+    : literal`NULL, NULL, NULL::timestamp, NULL::timestamp`;
   try {
     // One round trip for the whole transaction, shared with the submissions that arrive meanwhile
-    // (./group-commit.ts: one transaction, answered after its COMMIT): BEGIN; lock the variant
-    // (inserting it on its first sight), which serialises submissions for this student's attempt
-    // at this slot; then, in a statement that starts after the lock is granted and so (READ
-    // COMMITTED) sees whatever a twin committed meanwhile, re-check the key, the variant and the
-    // limit and insert; COMMIT (harmless when nothing was inserted).
-    // heapwise_submit_attempt (prisma/migrations/20261125034410_attempt_number) locks the variant
-    // (inserting it on its first sight), which serialises submissions for this student's attempt
-    // at this slot; then, in statements that start after the lock is granted and so (READ
-    // COMMITTED) see whatever a twin committed meanwhile, re-checks the key, the variant and the
-    // limit and inserts. COMMIT is harmless when nothing was inserted. A function because its
-    // statements are planned once per connection, not parsed and planned per submission.
+    // (./group-commit.ts: one transaction, answered after its COMMIT). heapwise_submit_attempt
+    // (prisma/migrations: 20261125034410_attempt_number, 20261125040500_submit_attempt_checks_state)
+    // locks the variant (inserting it on its first sight), which serialises submissions for this
+    // student's attempt at this slot; then, in statements that start after the lock is granted and
+    // so (READ COMMITTED) see whatever a twin committed meanwhile, re-checks the key, the variant
+    // and the limit and inserts, with time on task from the stored variant. COMMIT is harmless
+    // when nothing was inserted. A function because its statements are planned once per
+    // connection, not parsed and planned per submission.
     const call = literal`SELECT heapwise_submit_attempt(${caller.id}, ${a.id}, ${slot.id}, ${slot.questionId},
         ${row.isNew ? row.id : null}, ${row.questionVersionId}, ${row.seed}, ${row.pythonVersion}, ${row.issuedAt.toISOString()}::timestamp, ${row.attemptNumber},
         ${randomUUID()}, ${JSON.stringify(parsed.answer)}::jsonb, ${graded.correct}, ${graded.score}::float8, ${pointsFor(graded.score, slot.points)}::float8, ${JSON.stringify(feedback)}::jsonb,
-        ${graded.misconception?.id ?? null}, ${timeTakenMs}, ${input.idempotencyKey}, ${at}::timestamp, ${max}::int) AS outcome`;
+        ${graded.misconception?.id ?? null}, ${input.idempotencyKey}, ${at}::timestamp, ${max}::int, ${expected}) AS outcome`;
     const results = await groupCommit(`${caller.id}\u0000${slot.id}`, [call]);
     const r = outcomeSchema.parse(results[0]?.rows[0]?.outcome);
+    if ("stale" in r || (optimistic && !r.existing && !r.inserted)) {
+      forgetState(caller.id, slot.id);
+      if (optimistic) return null;
+      throw new Error("unreachable: the database found a state stale that was just read");
+    }
+    if (r.inserted) rememberState(caller.id, slot.id, { answered: row.attemptNumber, sitting: state.sitting });
     const result = ((): { existing: StoredAttempt & { assessmentQuestionId: string | null } } | { inserted: StoredAttempt } => {
       if (r.existing) return { existing: r.existing };
       if (r.inserted) return { inserted: r.inserted };
@@ -157,10 +186,20 @@ export async function submitAttempt(caller: Caller, input: SubmitAttemptInput, n
     if ("inserted" in result && result.inserted) return { ...attemptResult(result.inserted, slot.points, released()), replayed: false };
     throw new Error("unreachable: the transaction returned neither a stored nor a new attempt");
   } catch (error) {
+    forgetState(caller.id, slot.id);
     if (!isUniqueViolation(error)) throw error;
     // The same key used concurrently for another slot: the other row won the unique index.
     const again = (await callerSlotState(caller.id, a, slot.id, input.idempotencyKey, max)).stored;
     if (again) return replayOf(again);
     throw error;
+  }
+}
+
+function answerable(loaded: StudentAssessment, now: Date): boolean {
+  try {
+    assertAnswerable(loaded, now);
+    return true;
+  } catch {
+    return false;
   }
 }
