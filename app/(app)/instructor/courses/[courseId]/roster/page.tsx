@@ -4,9 +4,9 @@ import { canEdit, ROLES_FOR } from "@/lib/auth/course-roles";
 import { pageCourseRole } from "@/lib/auth/page";
 import { listRoster } from "@/lib/courses/roster";
 import { rosterQuerySchema } from "@/lib/courses/schema";
+import { pageParams } from "@/lib/pages/params";
 import { card } from "@/app/ui/page-title";
 import { AddMemberForm, MemberControls } from "./forms";
-import { pageParams } from "@/lib/pages/params";
 
 export const metadata: Metadata = { title: "Roster" };
 
@@ -26,6 +26,10 @@ export default async function RosterPage({
   const flags = await searchParams;
   const query = rosterQuerySchema.parse(flags);
   const roster = await listRoster(course.id, query);
+  // The owner has a row of their own ("The owner stays"); an enrolment of theirs as well (the demo
+  // seed makes one) listed them twice, the second time with a Remove button that changes nothing.
+  const ownerEnrolled = roster.members.some((m) => m.userId === roster.owner.userId);
+  const members = roster.members.filter((m) => m.userId !== roster.owner.userId);
   const editor = canEdit(courseRole);
   const base = `/instructor/courses/${course.id}/roster`;
   const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
@@ -49,7 +53,7 @@ export default async function RosterPage({
       <section aria-labelledby="people" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h3 id="people" className="font-semibold">
-            People <span className="font-normal text-zinc-600 dark:text-zinc-400">({plural(roster.counts.STUDENT, "student")}, {plural(roster.counts.TA, "TA")}, {plural(roster.counts.INSTRUCTOR + 1, "instructor")})</span>
+            People <span className="font-normal text-zinc-600 dark:text-zinc-400">({plural(roster.counts.STUDENT, "student")}, {plural(roster.counts.TA, "TA")}, {plural(roster.counts.INSTRUCTOR + (ownerEnrolled ? 0 : 1), "instructor")})</span>
           </h3>
           <form role="search" className="flex items-end gap-2" action={base}>
             <div className="space-y-1">
@@ -70,7 +74,7 @@ export default async function RosterPage({
           </form>
         </div>
 
-        <div className="overflow-x-auto">
+        <div className="scroll-x">
           <table className={`${card} w-full p-0 text-left text-sm`} data-testid="roster">
             <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
@@ -91,7 +95,7 @@ export default async function RosterPage({
                   {editor ? <td className="p-3 text-right text-zinc-600 dark:text-zinc-400">The owner stays</td> : null}
                 </tr>
               ) : null}
-              {roster.members.map((m) => (
+              {members.map((m) => (
                 <tr key={m.userId} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid="member-row">
                   <td className="p-3 font-medium">{m.name}</td>
                   <td className="p-3">{m.email}</td>
@@ -104,7 +108,7 @@ export default async function RosterPage({
                   ) : null}
                 </tr>
               ))}
-              {roster.members.length === 0 ? (
+              {members.length === 0 ? (
                 <tr>
                   <td colSpan={editor ? 5 : 4} className="p-6 text-center text-zinc-600 dark:text-zinc-400">
                     {query.q ? `Nobody matches "${query.q}".` : "Nobody has joined yet. Share the join code, or add people above."}
