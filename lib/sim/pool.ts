@@ -13,8 +13,9 @@
 // and are shared as they are; pool.test.ts checks that and the whole equivalence.
 
 import { Interp, type InterpOptions } from "./interpreter";
-import { peekNextId, PyBuiltin, PyList, PyModule, PyObj, resetIds, setNextId } from "./objects";
+import { peekNextId, PyBuiltin, PyDict, PyList, PyModule, PyObj, PyStr, resetIds, setNextId, type DictEntry } from "./objects";
 import type { PythonVersion } from "./versions";
+import type { Heap } from "./heap";
 
 /** How one own field is put back. */
 const enum How {
@@ -124,6 +125,10 @@ function samePlain(a: Record<string, unknown>, b: Record<string, unknown>): bool
   return true;
 }
 
+/** The heap's per-run scalars of gc-count.ts's model, put back by name (see HeapCounts). */
+const HEAP_COUNTS = ["count0", "count1", "count2", "countKnown", "freeLists", "freeDicts", "freeFrames", "loadingMethod", "typeAllocKind", "pythonRunByCollector"] as const;
+type HeapCounts = Pick<Heap, (typeof HEAP_COUNTS)[number]>;
+
 /**
  * Per-run fields put back by direct assignment (reset() below), not through the generic rules:
  * the generic, keyed restore was most of the cost of a reset. A field must start empty or
@@ -131,7 +136,7 @@ function samePlain(a: Record<string, unknown>, b: Record<string, unknown>): bool
  * the KEEP sets still goes through the generic rules.
  */
 const INTERP_FAST = new Set(["out", "steps", "line", "frames", "modules", "scopes", "consts", "codes", "trace", "threadName", "gcKnownCount", "displayUnderscore", "autoGcUncertain", "gcThreshold0", "unitConsts", "replTop", "handling", "borrowedArgs", "pendingRelease", "lastWarnings"]);
-const HEAP_FAST = new Set(["live", "smallInts", "smallIntsMade", "chars", "interned", "freedLog", "gen0Count", "gcEnabled", "deallocDepth", "buildingConst"]);
+const HEAP_FAST = new Set(["live", "smallInts", "smallIntsMade", "chars", "interned", "freedLog", "gen0Count", "gcEnabled", "deallocDepth", "buildingConst", ...HEAP_COUNTS, "freeTuples", "zombieFrames"]);
 /** The PyObj header every object has (id and kind never change). */
 const HEADER = new Set(["id", "kind", "rc", "tracked", "gen", "uncounted", "immortal", "interned", "freed", "cleared", "weakrefs"]);
 
@@ -156,7 +161,29 @@ function sameMembers(s: Set<PyObj>, xs: PyObj[]): boolean {
   return true;
 }
 
-interface Header { o: PyObj; rc: number; tracked: boolean; gen: number; uncounted: boolean; immortal: boolean; interned: boolean; freed: boolean; cleared: boolean; rest: Fields }
+interface Header { o: PyObj; rc: number; tracked: boolean; gen: number; uncounted: boolean; immortal: boolean; interned: boolean; freed: boolean; cleared: boolean; rest: Fields; dict: DictState | null }
+
+/**
+ * A start-up dict (the module's globals) put back field by field by name: through the generic
+ * keyed rules its fields cost more than the rest of a reset. Used only while PyDict's own fields
+ * are exactly these (checked when recorded; any other dict goes through the generic rules).
+ */
+const DICT_FIELDS = ["map", "log2", "usedSlots", "unicodeOnly", "hadDeletion", "instanceDict", "inlineValues", "moduleDict"];
+type DictState = Pick<PyDict, "log2" | "usedSlots" | "unicodeOnly" | "hadDeletion" | "instanceDict" | "inlineValues" | "moduleDict"> & { d: PyDict; entries: [string, DictEntry][] };
+
+function dictState(o: PyObj): DictState | null {
+  if (!(o instanceof PyDict)) return null;
+  const own = Object.keys(o).filter((k) => !HEADER.has(k));
+  if (own.length !== DICT_FIELDS.length || own.some((k) => !DICT_FIELDS.includes(k))) return null;
+  return { d: o, log2: o.log2, usedSlots: o.usedSlots, unicodeOnly: o.unicodeOnly, hadDeletion: o.hadDeletion, instanceDict: o.instanceDict, inlineValues: o.inlineValues, moduleDict: o.moduleDict, entries: [...o.map].map(([k, e]) => [k, { ...e }]) };
+}
+
+function restoreDict(s: DictState): void {
+  const d = s.d;
+  if (!trimMap(d.map, s.entries)) d.map = new Map(s.entries.map(([k, e]) => [k, { ...e }]));
+  d.log2 = s.log2; d.usedSlots = s.usedSlots; d.unicodeOnly = s.unicodeOnly; d.hadDeletion = s.hadDeletion;
+  d.instanceDict = s.instanceDict; d.inlineValues = s.inlineValues; d.moduleDict = s.moduleDict;
+}
 
 class Pooled {
   busy = false;
@@ -164,6 +191,7 @@ class Pooled {
   /** Start-up values of the fast fields (same names as on Interp and Heap). */
   private readonly i0: Record<string, unknown>;
   private readonly h0: { live: PyObj[]; smallIntsMade: number; chars: [string, PyObj][]; interned: [string, PyObj][]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean };
+  private readonly counts0: HeapCounts;
   private readonly interpFields: Fields;
   private readonly heapFields: Fields;
   private readonly objects: Header[] = [];
@@ -175,6 +203,7 @@ class Pooled {
     this.i0 = { ...(it as unknown as Record<string, unknown>) };
     this.h0 = { live: [...h.live], smallIntsMade: h.smallIntsMade.length, chars: [...(h as unknown as { chars: Map<string, PyObj> }).chars], interned: [...h.interned], gen0Count: h.gen0Count, gcEnabled: h.gcEnabled, deallocDepth: h.deallocDepth, buildingConst: h.buildingConst };
     this.interpFields = record("Interp", it, new Set([...INTERP_KEEP, ...INTERP_FAST]), INTERP_BY_SIZE);
+    this.counts0 = { count0: h.count0, count1: h.count1, count2: h.count2, countKnown: h.countKnown, freeLists: h.freeLists, freeDicts: h.freeDicts, freeFrames: h.freeFrames, loadingMethod: h.loadingMethod, typeAllocKind: h.typeAllocKind, pythonRunByCollector: h.pythonRunByCollector };
     this.heapFields = record("Heap", h, new Set([...HEAP_KEEP, ...HEAP_FAST]), new Set());
     // start-up objects a run may change: all counted ones live in heap.live; the uncounted
     // singletons and cached objects only change through the collector's or weakref's fields
@@ -183,7 +212,10 @@ class Pooled {
       if (seen.has(o)) continue;
       seen.add(o);
       if (o.weakrefs !== null) throw new Error("pool: a start-up object with weak references");
-      this.objects.push({ o, rc: o.rc, tracked: o.tracked, gen: o.gen, uncounted: o.uncounted, immortal: o.immortal, interned: o.interned, freed: o.freed, cleared: o.cleared, rest: record(o.constructor.name, o, HEADER, new Set()) });
+      this.objects.push({ o, rc: o.rc, tracked: o.tracked, gen: o.gen, uncounted: o.uncounted, immortal: o.immortal, interned: o.interned, freed: o.freed, cleared: o.cleared, rest: [], dict: dictState(o) });
+      const x = this.objects[this.objects.length - 1];
+      // (a str's only own field, its value, is readonly and primitive: nothing to put back)
+      if (!x.dict && !(o instanceof PyStr)) x.rest = record(o.constructor.name, o, HEADER, new Set());
     }
     for (const [name, make] of it.moduleFactories) it.moduleFactories.set(name, cachedModule(it, name, make));
   }
@@ -238,6 +270,13 @@ class Pooled {
     h.gcEnabled = h0.gcEnabled;
     h.deallocDepth = h0.deallocDepth;
     h.buildingConst = h0.buildingConst;
+    const hc = it.heap;
+    const c0 = this.counts0;
+    hc.count0 = c0.count0; hc.count1 = c0.count1; hc.count2 = c0.count2; hc.countKnown = c0.countKnown;
+    hc.freeLists = c0.freeLists; hc.freeDicts = c0.freeDicts; hc.freeFrames = c0.freeFrames;
+    hc.loadingMethod = c0.loadingMethod; hc.typeAllocKind = c0.typeAllocKind; hc.pythonRunByCollector = c0.pythonRunByCollector;
+    if (hc.freeTuples.length) hc.freeTuples = [];
+    if (hc.zombieFrames.size) hc.zombieFrames = new Set();
     restore(it.heap, this.heapFields);
     for (let i = 0; i < this.objects.length; i++) {
       const x = this.objects[i];
@@ -253,7 +292,8 @@ class Pooled {
       if (o.freed !== x.freed) o.freed = x.freed;
       if (o.cleared !== x.cleared) o.cleared = x.cleared;
       if (o.weakrefs !== null) o.weakrefs = null;
-      if (x.rest.length) restore(o, x.rest);
+      if (x.dict) restoreDict(x.dict);
+      else if (x.rest.length) restore(o, x.rest);
     }
     for (let i = 0; i < it.resetHooks.length; i++) it.resetHooks[i]();
   }
