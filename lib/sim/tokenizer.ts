@@ -205,13 +205,13 @@ export class Scanner {
     while (this.type !== ENDMARKER || this.hasAhead) this.next();
   }
 
-  /** A copy of the whole scanning state, for the rare lookahead of more than one token. */
-  protected save(): Scanner {
-    const s = Object.assign(Object.create(Scanner.prototype) as Scanner, this);
+  /** A copy of the whole scanning state (own fields only), for the rare lookahead of more than one token. */
+  protected save(): this {
+    const s = { ...this };
     s.indents = this.indents.slice(); s.open = this.open.slice();
     return s;
   }
-  protected restore(s: Scanner): void {
+  protected restore(s: this): void {
     Object.assign(this, s);
   }
 
