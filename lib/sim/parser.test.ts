@@ -45,6 +45,12 @@ describe("parser errors: CPython's message, line and column", () => {
     ["x = 1 +\n", "PySyntaxError: SyntaxError: invalid syntax (1:8)"],
     ["x = a not b\n", "PySyntaxError: SyntaxError: invalid syntax (1:7)"],
     ["x = a + not b\n", "PySyntaxError: SyntaxError: invalid syntax (1:9)"],
+    // keyword arguments: only a bare name before '=' is one
+    ["f((a)=1)\n", "PySyntaxError: SyntaxError: invalid syntax (1:6)"],
+    ["f(a.b=1)\n", "PySyntaxError: SyntaxError: invalid syntax (1:6)"],
+    ["f(None=1)\n", "PySyntaxError: SyntaxError: invalid syntax (1:3)"],
+    ["f(x, a if b else c=1)\n", "PySyntaxError: SyntaxError: invalid syntax (1:19)"],
+    ["f(a=1, b +)\n", "PySyntaxError: SyntaxError: positional argument follows keyword argument (1:8)"],
     // refusals: what we recognise but do not model
     ["match (x):\n    case 1: pass\n", "Unsupported: unsupported: match statement (line 1)"],
     ["x = 1j\n", "Unsupported: unsupported: complex numbers (line 1)"],

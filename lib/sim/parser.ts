@@ -678,14 +678,20 @@ class Parser extends Scanner {
       const line = this.tline, col = this.tcol;
       if (this.eatOp("**")) keywords.push({ arg: null, value: this.expression(), lineno: line, col_offset: col });
       else if (this.eatOp("*")) args.push({ type: "Starred", value: this.expression(), ctx: "Load", lineno: line, col_offset: col });
-      else if (this.type === NAME && this.aheadIsOp("=")) {
+      else if (this.type === NAME && (this.kw || keywords.length > 0) && this.aheadIsOp("=")) {
         const arg = this.name();
         this.next();
         keywords.push({ arg, value: this.expression(), lineno: line, col_offset: col });
       } else {
         if (keywords.length) this.raise("positional argument follows keyword argument");
+        // Before any keyword argument, a plain name is parsed as an expression rather than peeked
+        // past: it was `name=` exactly when the expression is that one name and '=' follows.
+        const bare = this.type === NAME;
         const e = this.namedExpr();
-        if (this.isKw("for")) {
+        if (bare && e.type === "Name" && this.type === OP && this.value === "=") {
+          this.next();
+          keywords.push({ arg: e.id, value: this.expression(), lineno: line, col_offset: col });
+        } else if (this.isKw("for")) {
           args.push({ type: "GeneratorExp", elt: e, generators: this.compFor(), lineno: line, col_offset: col });
         } else args.push(e);
       }
