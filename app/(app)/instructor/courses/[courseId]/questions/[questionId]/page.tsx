@@ -54,50 +54,52 @@ export default async function QuestionPage({ params, searchParams }: { params: P
           Versions
         </h2>
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">Saving a changed definition adds a version; attempts keep the version they were graded with.</p>
-        <table className={`${card} w-full p-0 text-left text-sm`} data-testid="version-history">
-          <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="p-2 font-medium">Version</th>
-              <th scope="col" className="p-2 font-medium">Saved</th>
-              <th scope="col" className="p-2 font-medium">By</th>
-              <th scope="col" className="p-2 font-medium">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {texts.map((v, i) => {
-              const before = texts[i + 1];
-              const diff = before ? diffLines(before.text, v.text).filter((l) => l.op !== " ") : [];
-              return (
-                <tr key={v.version} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800">
-                  <td className="p-2 tabular-nums">
-                    v{v.version}
-                    {v.version === q.currentVersion ? " (current)" : ""}
-                  </td>
-                  <td className="p-2 whitespace-nowrap">{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                  <td className="p-2">{v.author ?? "—"}</td>
-                  <td className="p-2">
-                    {before ? (
-                      <details>
-                        <summary className="cursor-pointer">
-                          {diff.filter((l) => l.op === "+").length} lines added, {diff.filter((l) => l.op === "-").length} removed (diff from v{before.version})
-                        </summary>
-                        <pre className="mt-2 overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950" data-testid="version-diff">
-                          {diffLines(before.text, v.text).map((l, k) => (
-                            <span key={k} className={`block ${l.op === "+" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : l.op === "-" ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" : ""}`}>
-                              {l.op} {l.text}
-                            </span>
-                          ))}
-                        </pre>
-                      </details>
-                    ) : (
-                      "first version"
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="scroll-x">
+          <table className={`${card} w-full p-0 text-left text-sm`} data-testid="version-history">
+            <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="p-2 font-medium">Version</th>
+                <th scope="col" className="p-2 font-medium">Saved</th>
+                <th scope="col" className="p-2 font-medium">By</th>
+                <th scope="col" className="p-2 font-medium">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {texts.map((v, i) => {
+                const before = texts[i + 1];
+                const diff = before ? diffLines(before.text, v.text).filter((l) => l.op !== " ") : [];
+                return (
+                  <tr key={v.version} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800">
+                    <td className="p-2 tabular-nums">
+                      v{v.version}
+                      {v.version === q.currentVersion ? " (current)" : ""}
+                    </td>
+                    <td className="p-2 whitespace-nowrap">{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td className="p-2">{v.author ?? "—"}</td>
+                    <td className="p-2">
+                      {before ? (
+                        <details>
+                          <summary className="cursor-pointer">
+                            {diff.filter((l) => l.op === "+").length} lines added, {diff.filter((l) => l.op === "-").length} removed (diff from v{before.version})
+                          </summary>
+                          <pre className="mt-2 overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-950" data-testid="version-diff">
+                            {diffLines(before.text, v.text).map((l, k) => (
+                              <span key={k} className={`block ${l.op === "+" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : l.op === "-" ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" : ""}`}>
+                                {l.op} {l.text}
+                              </span>
+                            ))}
+                          </pre>
+                        </details>
+                      ) : (
+                        "first version"
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section className="mt-8" aria-labelledby="used-h">

@@ -31,13 +31,13 @@ export default async function ImportExportPage({ params }: { params: Promise<{ c
           </a>
           <ul className="mt-3 space-y-1 text-sm" data-testid="export-files">
             {files.map((f) => (
-              <li key={f.path} className="font-mono">
+              <li key={f.path} className="font-mono break-all">
                 {f.path}
               </li>
             ))}
           </ul>
           <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
-            One file: the download link on each question&apos;s API, <code className="font-mono">{api}/QUESTION_ID/export</code>. From a shell: <code className="font-mono">npm run bank:export -- --course {courseId} --out DIR</code>.
+            One file: the download link on each question&apos;s API, <code className="font-mono break-all">{api}/QUESTION_ID/export</code>. From a shell: <code className="font-mono break-all">npm run bank:export -- --course {courseId} --out DIR</code>.
           </p>
         </section>
         <section className={card} aria-labelledby="import-h">
