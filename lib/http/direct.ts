@@ -6,6 +6,9 @@
 // over the very module instances that Next's own requests to that route use.
 import type { PlainHandler } from "./plain-route";
 
+/** The name POST /api/attempts registers its handler under (app/api/attempts/route.ts). */
+export const DIRECT_ATTEMPT = "POST /api/attempts";
+
 const KEY = Symbol.for("heapwise.directHandlers");
 const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, PlainHandler> };
 

@@ -11,12 +11,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bearerToken } from "@/lib/auth/tokens";
-import { directHandler } from "@/lib/http/direct";
+import { DIRECT_ATTEMPT, directHandler } from "@/lib/http/direct";
 import type { PlainAnswer, PlainHandler } from "@/lib/http/plain-route";
 import { errorAnswer } from "@/lib/http/respond";
 
 const PATH = "/api/attempts";
-export const DIRECT_ATTEMPT = `POST ${PATH}`;
 
 type CompiledRoute = { routeModule?: { ensureUserland?: () => Promise<void> } };
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/attempts/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { syncBank } from "@/lib/bank/sync";
-import { directHandler } from "@/lib/http/direct";
+import { DIRECT_ATTEMPT, directHandler } from "@/lib/http/direct";
 import type { PlainHandler } from "@/lib/http/plain-route";
 import { useTestDatabase } from "../support/db";
 import { key, makeAssessment, makeCourse, makeUser, questionId } from "./attempts-fixture";
@@ -24,7 +24,7 @@ async function viaRoute(authorization: string, body: Uint8Array | string): Promi
 }
 
 async function viaPlain(authorization: string, body: Uint8Array | string, declared = true): Promise<Answer> {
-  const handler = directHandler("POST /api/attempts") as PlainHandler;
+  const handler = directHandler(DIRECT_ATTEMPT) as PlainHandler;
   const bytes = typeof body === "string" ? Buffer.from(body) : body;
   let reads = 0;
   const answer = await handler({
@@ -55,12 +55,12 @@ describe.skipIf(db.skip)("the direct handler of POST /api/attempts", () => {
   });
 
   it("is registered by the route module, where a second copy of the registry sees it", async () => {
-    const handler = directHandler("POST /api/attempts");
+    const handler = directHandler(DIRECT_ATTEMPT);
     expect(typeof handler).toBe("function");
     vi.resetModules();
     const fresh = await import("@/lib/http/direct");
     expect(fresh.directHandler).not.toBe(directHandler);
-    expect(fresh.directHandler("POST /api/attempts")).toBe(handler);
+    expect(fresh.directHandler(DIRECT_ATTEMPT)).toBe(handler);
   });
 
   it("answers every refusal exactly as the route does", async () => {

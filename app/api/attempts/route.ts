@@ -2,7 +2,7 @@ import { listMyAttempts } from "@/lib/attempts/list";
 import { listAttemptsQuerySchema, type SubmitAttemptInput, submitAttemptSchema } from "@/lib/attempts/schema";
 import { submitAttempt } from "@/lib/attempts/submit";
 import type { Caller } from "@/lib/auth/caller";
-import { registerDirect } from "@/lib/http/direct";
+import { DIRECT_ATTEMPT, registerDirect } from "@/lib/http/direct";
 import { invalid } from "@/lib/http/errors";
 import { type PlainResult, plainRoute } from "@/lib/http/plain-route";
 import { route } from "@/lib/http/route";
@@ -25,7 +25,7 @@ export const POST = route({ auth: "user", body: submitAttemptSchema }, async (ct
 
 // Bearer-token submissions to the production server skip Next (lib/server/attempt-path.ts) and
 // come here: the same submit, in this module's instance (lib/http/direct.ts says why that matters).
-registerDirect("POST /api/attempts", plainRoute({ auth: "user", body: submitAttemptSchema }, submit));
+registerDirect(DIRECT_ATTEMPT, plainRoute({ auth: "user", body: submitAttemptSchema }, submit));
 
 /** The caller's own attempts, newest first; `?assessmentId=` narrows, `?limit=` caps (≤ 500). */
 export const GET = route({ auth: "user" }, async ({ caller, req }) => {
