@@ -52,6 +52,15 @@ export function installBuiltins(I: Interp): void {
   const int = (v: bigint | number) => (typeof v === "number" ? H.intOfNumber(v) : H.int(v));
   const str = (s: string) => H.str(s);
   const tuple = (items: PyObj[]) => H.tuple(items);
+  /**
+   * A tuple C code builds (Py_BuildValue, PyTuple_Pack): tracked whatever it holds, also on 3.14,
+   * which leaves untracked only the atomic tuples the eval loop builds (Pyodide: gc.is_tracked of
+   * gc.get_threshold(), gc.get_count() and divmod(7, 2) is True).
+   */
+  const cTuple = (items: PyObj[]) => {
+    H.buildingConst = true;
+    try { return H.tuple(items); } finally { H.buildingConst = false; }
+  };
   const inc = <T extends PyObj>(o: T) => I.incref(o);
   const throwPy: (t: string, m: string | null) => never = (t, m) => I.throwPy(t, m);
   const uns: (w: string) => never = (w) => I.unsupported(w);
@@ -1217,7 +1226,7 @@ export function installBuiltins(I: Interp): void {
     if (nd < 0 || nd > 300 || !Number.isFinite(n)) uns("round() to that many digits");
     return H.float(roundExact(n, nd));
   });
-  def("divmod", (a) => { const q = binop("FloorDiv", a[0], a[1], false); const r = binop("Mod", a[0], a[1], false); return tuple([q, r]); });
+  def("divmod", (a) => { const q = binop("FloorDiv", a[0], a[1], false); const r = binop("Mod", a[0], a[1], false); return cTuple([q, r]); });
   def("pow", (a) => { if (a.length === 3) { const b = num(a[0]) as bigint; let e = num(a[1]) as bigint; const m = num(a[2]) as bigint; let r = 1n; let x = ((b % m) + m) % m; while (e > 0n) { if (e & 1n) r = (r * x) % m; x = (x * x) % m; e >>= 1n; } return int(r); } return binop("Pow", a[0], a[1], false); });
   def("chr", (a) => {
     const c = asInt(a[0], "");
@@ -1486,7 +1495,7 @@ export function installBuiltins(I: Interp): void {
     enable: fn("enable", () => { H.gcEnabled = true; return None; }),
     disable: fn("disable", () => { H.gcEnabled = false; return None; }),
     isenabled: fn("isenabled", () => H.bool(H.gcEnabled)),
-    get_threshold: fn("get_threshold", () => tuple(threshold.map((x) => int(x)))),
+    get_threshold: fn("get_threshold", () => cTuple(threshold.map((x) => int(x)))),
     set_threshold: fn("set_threshold", (a) => {
       const v = a.map((x) => Number(asInt(x, "")));
       // 3.14's incremental collector has no third generation: get_threshold() always shows 0 there
@@ -1498,9 +1507,7 @@ export function installBuiltins(I: Interp): void {
     }),
     get_count: fn("get_count", () => {
       if (!H.countKnown || I.autoGcUncertain) return uns("gc.get_count() (it counts the interpreter's own allocations)");
-      // Py_BuildValue's tuple is tracked whatever it holds (3.14 untracks only tuples the eval loop builds)
-      H.buildingConst = true;
-      try { return tuple([int(H.count0), int(H.count1), int(H.count2)]); } finally { H.buildingConst = false; }
+      return cTuple([int(H.count0), int(H.count1), int(H.count2)]);
     }),
     is_tracked: fn("is_tracked", (a) => {
       if (I.autoGcUncertain && (a[0] instanceof PyTuple || a[0] instanceof PyDict)) uns("gc.is_tracked after an automatic collection may have run");

@@ -71,6 +71,12 @@ const CASES: Case[] = [
     expect: {"3.10":{"stdout":"before collect\ndel 1\ndel 2\n4\nafter\n","stderr":"","exitCode":0},"3.11":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0},"3.12":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0},"3.13":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0},"3.14":{"stdout":"before collect\ndel 1\ndel 2\n2\nafter\n","stderr":"","exitCode":0}},
   },
   {
+    name: "gc_c_tuples_tracked",
+    mode: "script",
+    src: "import gc\nt = gc.get_threshold()\nprint(t, gc.is_tracked(t))\nprint(gc.is_tracked(divmod(7, 2)), gc.is_tracked(divmod(7.5, 2)))\nprint(gc.is_tracked((1, 2)))\n",
+    expect: {"3.10":{"stdout":"(700, 10, 10) True\nTrue True\nTrue\n","stderr":"","exitCode":0},"3.11":{"stdout":"(700, 10, 10) True\nTrue True\nTrue\n","stderr":"","exitCode":0},"3.12":{"stdout":"(700, 10, 10) True\nTrue True\nTrue\n","stderr":"","exitCode":0},"3.13":{"stdout":"(2000, 10, 10) True\nTrue True\nTrue\n","stderr":"","exitCode":0},"3.14":{"stdout":"(2000, 10, 0) True\nTrue True\nTrue\n","stderr":"","exitCode":0}},
+  },
+  {
     name: "gc_api",
     mode: "script",
     src: "import gc\nprint(gc.isenabled())\ngc.disable()\nprint(gc.isenabled())\ngc.enable()\nprint(gc.isenabled())\nprint(gc.get_threshold())\ngc.set_threshold(900, 5)\nprint(gc.get_threshold())\nprint(gc.is_tracked(1), gc.is_tracked(\"s\"), gc.is_tracked([]), gc.is_tracked({}), gc.is_tracked({\"a\": []}), gc.is_tracked((1, 2)))\n",

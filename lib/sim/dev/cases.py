@@ -129,6 +129,13 @@ print("before collect")
 print(gc.collect())
 print("after")
 """
+# (before gc_api: record.mjs runs every case in one Pyodide, and gc_api sets the thresholds)
+C["gc_c_tuples_tracked"] = """import gc
+t = gc.get_threshold()
+print(t, gc.is_tracked(t))
+print(gc.is_tracked(divmod(7, 2)), gc.is_tracked(divmod(7.5, 2)))
+print(gc.is_tracked((1, 2)))
+"""
 C["gc_api"] = """import gc
 print(gc.isenabled())
 gc.disable()
