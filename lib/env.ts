@@ -96,12 +96,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 const KEYS = Object.keys(rawSchema.shape) as (keyof typeof rawSchema.shape)[];
 let cached: { key: string; env: Env } | undefined;
+// A production server's environment does not change while it runs, and getEnv is called on every
+// query (lib/db/client.ts), where reading process.env (a native lookup per variable) cost ~2.5 µs.
+const FROZEN = process.env.NODE_ENV === "production";
 
 /**
  * The process environment, validated on first use and again only if one of its variables changed
- * (tests point DATABASE_URL at a fresh database per file after modules are loaded).
+ * (tests point DATABASE_URL at a fresh database per file after modules are loaded); in production
+ * only once.
  */
 export function getEnv(): Env {
+  if (FROZEN && cached) return cached.env;
   const key = JSON.stringify(KEYS.map((name) => process.env[name] ?? null));
   if (cached?.key !== key) cached = { key, env: parseEnv(process.env) };
   return cached.env;
