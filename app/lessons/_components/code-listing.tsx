@@ -1,8 +1,10 @@
-// A numbered Python listing; `current` marks the line about to run (for the stepper).
+// A numbered Python listing; `current` marks the line about to run (for the stepper). It can be
+// focused, so a listing wider than its box can be scrolled with the keyboard (axe:
+// scrollable-region-focusable, found in the question editor's narrow preview column).
 export function CodeListing({ code, current, label }: { code: string; current?: number; label: string }) {
   const lines = code.split("\n");
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-lg bg-zinc-100 py-3 text-sm leading-6 dark:bg-zinc-900">
+    <pre aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg bg-zinc-100 py-3 text-sm leading-6 dark:bg-zinc-900">
       <code className="block font-mono">
         {lines.map((text, i) => {
           const n = i + 1;

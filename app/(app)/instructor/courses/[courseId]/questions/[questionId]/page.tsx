@@ -115,7 +115,7 @@ export default async function QuestionPage({ params, searchParams }: { params: P
               {q.usedIn.map((a) => (
                 <li key={a.id}>
                   {a.title} ({a.attempts} attempts):{" "}
-                  <Link className="text-brand-700 hover:underline dark:text-brand-300" href={`/instructor/courses/${courseId}/analytics/assessments/${a.id}/regrade`}>
+                  <Link className="text-brand-700 underline dark:text-brand-300" href={`/instructor/courses/${courseId}/analytics/assessments/${a.id}/regrade`}>
                     regrade
                   </Link>
                 </li>
