@@ -67,7 +67,7 @@ function restore(obj: object, fields: Fields): void {
       case How.Value: if (o[f.key] !== f.value) o[f.key] = f.value; break;
       case How.Map: {
         const es = f.value as [unknown, unknown][];
-        if (trimMap(o[f.key] as Map<unknown, unknown>, es)) break; // most runs only add after the recorded entries
+        if (restoreInPlace(o[f.key] as Map<unknown, unknown>, es)) break; // (a map the run added to is rebuilt: see restoreDict)
         const m = new Map();
         for (let j = 0; j < es.length; j++) { const v = es[j][1]; m.set(es[j][0], isPlain(v) ? { ...v } : v); }
         o[f.key] = m;
@@ -95,23 +95,13 @@ function restore(obj: object, fields: Fields): void {
 }
 
 /**
- * Puts the map back to the recorded entries in place when it still starts with the recorded keys
- * in their order (what a run that only added and rebound leaves): the entries after them are
- * deleted and changed values put back. False when that cannot give the same map (a recorded key
- * deleted, or deleted and added again at the end): the caller builds a new one.
+ * Puts the map's values back in place when it holds exactly the recorded keys in their order
+ * (a run that only rebound start-up names); false otherwise, and the caller builds a new map.
  */
-function trimMap(m: Map<unknown, unknown>, es: [unknown, unknown][]): boolean {
-  if (m.size < es.length) return false;
+function restoreInPlace(m: Map<unknown, unknown>, es: [unknown, unknown][]): boolean {
+  if (m.size !== es.length) return false;
   let j = 0;
-  for (const k of m.keys()) {
-    if (j < es.length) { if (k !== es[j][0]) return false; }
-    else break;
-    j++;
-  }
-  if (m.size > es.length) {
-    j = 0;
-    for (const k of m.keys()) if (j++ >= es.length) m.delete(k);
-  }
+  for (const k of m.keys()) if (k !== es[j++][0]) return false;
   for (j = 0; j < es.length; j++) {
     const want = es[j][1];
     const got = m.get(es[j][0]);
@@ -148,19 +138,6 @@ function checkFast(owner: string, obj: object, names: Set<string>): void {
   }
 }
 
-/** Deletes the entries after the first n (a Map iterates in insertion order). */
-function dropAfter(m: Map<string, PyObj>, n: number): void {
-  let i = 0;
-  for (const k of m.keys()) if (i++ >= n) m.delete(k);
-}
-
-/** The set holds exactly these objects (a run that freed what it made leaves start-up's few). */
-function sameMembers(s: Set<PyObj>, xs: PyObj[]): boolean {
-  if (s.size !== xs.length) return false;
-  for (let i = 0; i < xs.length; i++) if (!s.has(xs[i])) return false;
-  return true;
-}
-
 interface Header { o: PyObj; rc: number; tracked: boolean; gen: number; uncounted: boolean; immortal: boolean; interned: boolean; freed: boolean; cleared: boolean; rest: Fields; dict: DictState | null }
 
 /**
@@ -180,7 +157,9 @@ function dictState(o: PyObj): DictState | null {
 
 function restoreDict(s: DictState): void {
   const d = s.d;
-  if (!trimMap(d.map, s.entries)) d.map = new Map(s.entries.map(([k, e]) => [k, { ...e }]));
+  // a map the run added to is rebuilt rather than trimmed: trimmed, it would be an old table the
+  // next run's globals are stored into (the write barrier cost more than the copy)
+  if (!restoreInPlace(d.map, s.entries)) d.map = new Map(s.entries.map(([k, e]) => [k, { ...e }]));
   d.log2 = s.log2; d.usedSlots = s.usedSlots; d.unicodeOnly = s.unicodeOnly; d.hadDeletion = s.hadDeletion;
   d.instanceDict = s.instanceDict; d.inlineValues = s.inlineValues; d.moduleDict = s.moduleDict;
 }
@@ -254,17 +233,20 @@ class Pooled {
     restore(it, this.interpFields);
     const h = it.heap as unknown as { live: Set<PyObj>; smallInts: (PyObj | undefined)[]; smallIntsMade: number[]; chars: Map<string, PyObj>; interned: Map<string, PyObj>; freedLog: number[]; gen0Count: number; gcEnabled: boolean; deallocDepth: number; buildingConst: boolean; maxObjects: number };
     const h0 = this.h0;
-    if (!sameMembers(h.live, h0.live)) h.live = new Set(h0.live);
-    // The small-int, character and intern caches only ever gain entries, appended after
-    // start-up's: only what the run added is taken out (an emptied slot or a deleted Map entry
-    // holds nothing, so no young object stays reachable from these old-generation tables).
+    h.live = new Set(h0.live);
+    // The small-int, character and intern caches only ever gain entries: put back as new
+    // (young) tables when the run added some. Kept and trimmed in place instead, they are old
+    // by the next run, and every store into them there pays the old-to-young write barrier:
+    // measured slower per program than the copy (lib/sim/dev/bench.ts, interleaved A/B).
     const made = h.smallIntsMade;
     if (made.length !== h0.smallIntsMade) {
-      for (let i = h0.smallIntsMade; i < made.length; i++) h.smallInts[made[i]] = undefined;
+      const a = h.smallInts.slice();
+      for (let i = h0.smallIntsMade; i < made.length; i++) a[made[i]] = undefined;
+      h.smallInts = a;
       made.length = h0.smallIntsMade;
     }
-    if (h.chars.size !== h0.chars.length) dropAfter(h.chars, h0.chars.length);
-    if (h.interned.size !== h0.interned.length) dropAfter(h.interned, h0.interned.length);
+    if (h.chars.size !== h0.chars.length) h.chars = new Map(h0.chars);
+    if (h.interned.size !== h0.interned.length) h.interned = new Map(h0.interned);
     if (h.freedLog.length) h.freedLog = [];
     h.gen0Count = h0.gen0Count;
     h.gcEnabled = h0.gcEnabled;
