@@ -8,6 +8,7 @@
 //    and action (lib/auth), which this never replaces;
 // 4. the 404 page for a path that does not percent-decode to text ("%ED%A0%80", "%FF"): Next's
 //    own decoding of a dynamic segment throws on it and answers a bare 500 before any page runs.
+//    Under /api the same path gets the API's 404 JSON, and nothing else is done there.
 import { type NextRequest, NextResponse } from "next/server";
 import { decodablePath } from "@/lib/pages/path";
 import { contentSecurityPolicy, nonce } from "@/lib/security/csp";
@@ -31,6 +32,10 @@ const NOT_FOUND_PATH = "/_heapwise/not-found";
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/")) {
+    if (decodablePath(pathname)) return NextResponse.next();
+    return NextResponse.json({ error: "not_found", message: "Not found: the path is not valid text." }, { status: 404, headers: { "cache-control": "no-store" } });
+  }
   if (request.method === "POST" && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
     return NextResponse.json({ error: "too_large", message: "The form is larger than 1 MB." }, { status: 413 });
   }
@@ -55,6 +60,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page and its RSC requests; not the API (JSON, no scripts), nor static files.
-  matcher: [{ source: "/((?!api/|_next/static/|_next/image|favicon.ico).*)" }],
+  // Every page and its RSC requests, and the API (only for paths that are not text), not static files.
+  matcher: [{ source: "/((?!_next/static/|_next/image|favicon.ico).*)" }],
 };

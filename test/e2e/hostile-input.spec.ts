@@ -120,12 +120,12 @@ test.describe("with a fixture in PostgreSQL (rows are counted)", () => {
     expect(await fx.prisma.course.count(ours())).toBe(courses);
   });
 
-  test("every route with a path parameter answers NUL or SQL in it with a 4xx JSON error, never a 500, as an admin who may call them all", async () => {
+  test("every route with a path parameter answers NUL, a lone surrogate or SQL in it with a 4xx JSON error, never a 500, as an admin who may call them all", async () => {
     const got: string[] = [];
     for (const key of Object.keys(HANDLERS)) {
       const [method, pattern] = key.split(" ");
       if (!pattern.includes("[") || pattern.startsWith("/api/auth/")) continue;
-      for (const poison of ["%00", encodeURIComponent(SQL)]) {
+      for (const poison of ["%00", "%ED%A0%80", encodeURIComponent(SQL)]) {
         // Each dynamic segment poisoned in turn, the others real, so every lookup is reached.
         const segments = pattern.split("/");
         for (let i = 0; i < segments.length; i++) {
