@@ -38,14 +38,13 @@ import { assignedSlots } from "@/lib/assessments/pools";
 import { isReleased } from "@/lib/assessments/release";
 import { pointsFor } from "@/lib/assessments/scoring";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { literal } from "@/lib/db/raw";
 import { grade, parseAnswer } from "@/lib/grading";
 import { conflict, forbidden, HttpError, notFound } from "@/lib/http/errors";
 import { assessmentShape } from "./assessment-cache";
-import { groupCommit } from "./group-commit";
 import { forgetState, knownState, rememberState } from "./known-state";
 import { definitionOf, keyForAsync, variantOf } from "./keys";
 import { limitSubmissions } from "./rate-limit";
+import { submitCall } from "./submit-batch";
 import { attemptResult, type AttemptResult, type StoredAttempt } from "./results";
 import type { Feedback, SubmitAttemptInput } from "./schema";
 import { callerSlotState, plannedVariant, versionDefinition, type VariantRow } from "./state";
@@ -147,27 +146,45 @@ async function submitOnce(caller: Caller, input: SubmitAttemptInput, now: Date, 
   };
 
   // 6. insert
-  const at = now.toISOString();
   // What the function re-checks when the state read was skipped (NULL course: nothing to check).
-  const expected = optimistic
-    ? literal`${a.courseId}, ${state.sitting?.id ?? null}, ${state.sitting?.deadlineAt?.toISOString() ?? null}::timestamp, ${state.sitting?.finishedAt?.toISOString() ?? null}::timestamp`
-    : literal`NULL, NULL, NULL::timestamp, NULL::timestamp`;
+  const sitting = optimistic ? state.sitting : null;
   try {
     // One round trip for the whole transaction, shared with the submissions that arrive meanwhile
-    // (./group-commit.ts: one transaction, answered after its COMMIT). heapwise_submit_attempt
-    // (prisma/migrations: 20261125034410_attempt_number, 20261125040500_submit_attempt_checks_state)
-    // locks the variant (inserting it on its first sight), which serialises submissions for this
-    // student's attempt at this slot; then, in statements that start after the lock is granted and
-    // so (READ COMMITTED) see whatever a twin committed meanwhile, re-checks the key, the variant
-    // and the limit and inserts, with time on task from the stored variant. COMMIT is harmless
-    // when nothing was inserted. A function because its statements are planned once per
+    // (./submit-batch.ts, ./group-commit.ts: one transaction, answered after its COMMIT).
+    // heapwise_submit_attempt (prisma/migrations: 20261125034410_attempt_number,
+    // 20261125040500_submit_attempt_checks_state) locks the variant (inserting it on its first
+    // sight), which serialises submissions for this student's attempt at this slot; then, in
+    // statements that start after the lock is granted and so (READ COMMITTED) see whatever a twin
+    // committed meanwhile, re-checks the key, the variant and the limit and inserts, with time on
+    // task from the stored variant. A function because its statements are planned once per
     // connection, not parsed and planned per submission.
-    const call = literal`SELECT heapwise_submit_attempt(${caller.id}, ${a.id}, ${slot.id}, ${slot.questionId},
-        ${row.isNew ? row.id : null}, ${row.questionVersionId}, ${row.seed}, ${row.pythonVersion}, ${row.issuedAt.toISOString()}::timestamp, ${row.attemptNumber},
-        ${randomUUID()}, ${JSON.stringify(parsed.answer)}::jsonb, ${graded.correct}, ${graded.score}::float8, ${pointsFor(graded.score, slot.points)}::float8, ${JSON.stringify(feedback)}::jsonb,
-        ${graded.misconception?.id ?? null}, ${input.idempotencyKey}, ${at}::timestamp, ${max}::int, ${expected}) AS outcome`;
-    const results = await groupCommit(`${caller.id}\u0000${slot.id}`, [call]);
-    const r = outcomeSchema.parse(results[0]?.rows[0]?.outcome);
+    const outcome = await submitCall(`${caller.id}\u0000${slot.id}`, {
+      usr: caller.id,
+      assessment: a.id,
+      slot: slot.id,
+      question: slot.questionId,
+      new_variant: row.isNew ? row.id : null,
+      version: row.questionVersionId,
+      seed: row.seed,
+      python: row.pythonVersion,
+      issued_at: row.issuedAt.toISOString(),
+      attempt_number: row.attemptNumber,
+      id: randomUUID(),
+      answer: parsed.answer,
+      correct: graded.correct,
+      score: graded.score,
+      points: pointsFor(graded.score, slot.points),
+      feedback,
+      misconception: graded.misconception?.id ?? null,
+      key: input.idempotencyKey,
+      at: now.toISOString(),
+      max_attempts: max,
+      course: optimistic ? a.courseId : null,
+      sitting: sitting?.id ?? null,
+      deadline: sitting?.deadlineAt?.toISOString() ?? null,
+      finished: sitting?.finishedAt?.toISOString() ?? null,
+    });
+    const r = outcomeSchema.parse(outcome);
     if ("stale" in r || (optimistic && !r.existing && !r.inserted)) {
       forgetState(caller.id, slot.id);
       if (optimistic) return null;
